@@ -1,0 +1,76 @@
+"""``StanceModel``: both heads over one feature space, scored in batches.
+
+The fitted objects live in an *artifact* dict (saved with joblib by ``stance.artifacts``):
+
+* ``vectorizer``: the shared TF-IDF vectorizer (``stance.features``),
+* ``stance_classifier``: multi-label one-vs-rest classifier with ``predict_proba``,
+  columns in ``stance_labels`` order,
+* ``sentiment_classifier``: multiclass classifier, columns in ``sentiment_labels`` order,
+* ``thresholds``: per stance label decision threshold on its probability.
+"""
+from stance.segment import split_sentences
+from stance.summary import summarize
+
+NO_STANCE = "none"
+ARTIFACT_KEYS = ("vectorizer", "stance_classifier", "sentiment_classifier",
+                 "stance_labels", "sentiment_labels", "thresholds")
+
+
+class StanceModel:
+    """A loaded model: ``score_sentences`` for pre-split input, ``score_text`` for articles."""
+
+    def __init__(self, artifact: dict, manifest: dict | None = None):
+        missing = [key for key in ARTIFACT_KEYS if key not in artifact]
+        if missing:
+            raise ValueError(f"model artifact lacks {', '.join(missing)}")
+        self.vectorizer = artifact["vectorizer"]
+        self.stance_classifier = artifact["stance_classifier"]
+        self.sentiment_classifier = artifact["sentiment_classifier"]
+        self.stance_labels = list(artifact["stance_labels"])
+        self.sentiment_labels = list(artifact["sentiment_labels"])
+        self.thresholds = {label: float(artifact["thresholds"][label]) for label in self.stance_labels}
+        self.manifest = dict(manifest or {})
+
+    @property
+    def name(self) -> str:
+        return self.manifest.get("name", "unnamed")
+
+    @property
+    def version(self) -> str:
+        return self.manifest.get("version", "0")
+
+    def predict_proba(self, sentences: list[str]):
+        """Return (stance probabilities, sentiment probabilities), vectorizing once."""
+        features = self.vectorizer.transform(sentences)
+        return (self.stance_classifier.predict_proba(features),
+                self.sentiment_classifier.predict_proba(features))
+
+    def score_sentences(self, sentences: list[str]) -> list[dict]:
+        """Score pre-split sentences: one dict per sentence, in order."""
+        if not sentences:
+            return []
+        stance_proba, sentiment_proba = self.predict_proba(sentences)
+        return [
+            {"index": index, "text": sentence,
+             "stance": self._stance(stance_row), "sentiment": self._sentiment(sentiment_row)}
+            for index, (sentence, stance_row, sentiment_row)
+            in enumerate(zip(sentences, stance_proba, sentiment_proba))
+        ]
+
+    def score_text(self, text: str) -> dict:
+        """Split an article and score it: sentences with ``start``/``end`` offsets, and a summary."""
+        spans = split_sentences(text)
+        scored = self.score_sentences([span.text for span in spans])
+        for item, span in zip(scored, spans):
+            item["start"], item["end"] = span.start, span.end
+        return {"sentences": scored, "summary": summarize(scored, self.stance_labels, self.sentiment_labels)}
+
+    def _stance(self, probabilities) -> dict:
+        scores = {label: round(float(p), 4) for label, p in zip(self.stance_labels, probabilities)}
+        over = sorted((label for label in self.stance_labels if scores[label] >= self.thresholds[label]),
+                      key=lambda label: -scores[label])
+        return {"label": over[0] if over else NO_STANCE, "labels": over, "scores": scores}
+
+    def _sentiment(self, probabilities) -> dict:
+        scores = {label: round(float(p), 4) for label, p in zip(self.sentiment_labels, probabilities)}
+        return {"label": max(scores, key=scores.get), "scores": scores}
