@@ -4,13 +4,13 @@ Shared by the trainer (``training``) and the HTTP service (``service``); never i
 """
 from stance.artifacts import DEFAULT_MODEL_DIR, load_model, save_model
 from stance.errors import (ModelIntegrityError, ModelLoadError, ModelNotFoundError,
-                           ModelVersionWarning, StanceError)
+                           ModelVersionWarning, SentenceLimitError, StanceError)
 from stance.model import NO_STANCE, StanceModel
 from stance.normalize import normalize_text
 from stance.segment import Span, split_sentences
 
 __all__ = [
     "DEFAULT_MODEL_DIR", "NO_STANCE", "ModelIntegrityError", "ModelLoadError", "ModelNotFoundError",
-    "ModelVersionWarning", "Span", "StanceError", "StanceModel", "load_model", "normalize_text",
+    "ModelVersionWarning", "SentenceLimitError", "Span", "StanceError", "StanceModel", "load_model", "normalize_text",
     "save_model", "split_sentences",
 ]

@@ -19,3 +19,11 @@ class ModelIntegrityError(ModelLoadError, ValueError):
 
 class ModelVersionWarning(UserWarning):
     """Installed library versions differ from those the model was trained with."""
+
+
+class SentenceLimitError(StanceError, ValueError):
+    """A text splits into more sentences than the caller allows."""
+
+    def __init__(self, count: int, limit: int):
+        super().__init__(f"{count} sentences exceed the limit of {limit}")
+        self.count, self.limit = count, limit

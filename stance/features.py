@@ -3,6 +3,7 @@
 Only module-level callables are handed to scikit-learn, so a pickled vectorizer refers to
 ``stance.normalize.normalize_for_features`` and nothing from the trainer.
 """
+import numpy as np
 from sklearn.pipeline import FeatureUnion
 from sklearn.feature_extraction.text import TfidfVectorizer
 
@@ -26,14 +27,14 @@ def build_vectorizer(char_ngram_range=(2, 5), word_ngram_range=None, min_df=2,
     char = TfidfVectorizer(
         analyzer="char_wb", ngram_range=tuple(char_ngram_range), min_df=min_df,
         max_features=max_features, sublinear_tf=sublinear_tf,
-        preprocessor=normalize_for_features, dtype="float32",
+        preprocessor=normalize_for_features, dtype=np.float32,
     )
     if not word_ngram_range:
         return char
     word = TfidfVectorizer(
         analyzer="word", ngram_range=tuple(word_ngram_range), min_df=min_df,
         sublinear_tf=sublinear_tf, preprocessor=normalize_for_features,
-        token_pattern=r"(?u)\b\w+\b", dtype="float32",
+        token_pattern=r"(?u)\b\w+\b", dtype=np.float32,
     )
     return FeatureUnion([("char", char), ("word", word)])
 

@@ -8,6 +8,7 @@ The fitted objects live in an *artifact* dict (saved with joblib by ``stance.art
 * ``sentiment_classifier``: multiclass classifier, columns in ``sentiment_labels`` order,
 * ``thresholds``: per stance label decision threshold on its probability.
 """
+from stance.errors import SentenceLimitError
 from stance.segment import split_sentences
 from stance.summary import summarize
 
@@ -57,13 +58,30 @@ class StanceModel:
             in enumerate(zip(sentences, stance_proba, sentiment_proba))
         ]
 
-    def score_text(self, text: str) -> dict:
+    def score_text(self, text: str, max_sentences: int | None = None) -> dict:
         """Split an article and score it: sentences with ``start``/``end`` offsets, and a summary."""
-        spans = split_sentences(text)
-        scored = self.score_sentences([span.text for span in spans])
-        for item, span in zip(scored, spans):
-            item["start"], item["end"] = span.start, span.end
-        return {"sentences": scored, "summary": summarize(scored, self.stance_labels, self.sentiment_labels)}
+        return self.score_texts([text], max_sentences)[0]
+
+    def score_texts(self, texts: list[str], max_sentences: int | None = None) -> list[dict]:
+        """Score several articles with ONE vectorization over all their sentences.
+
+        With ``max_sentences``, raise ``SentenceLimitError`` before scoring when the texts
+        split into more sentences than that in total.
+        """
+        spans_per_text = [split_sentences(text) for text in texts]
+        total = sum(map(len, spans_per_text))
+        if max_sentences is not None and total > max_sentences:
+            raise SentenceLimitError(total, max_sentences)
+        scored = self.score_sentences([span.text for spans in spans_per_text for span in spans])
+        results, position = [], 0
+        for spans in spans_per_text:
+            sentences = scored[position:position + len(spans)]
+            position += len(spans)
+            for index, (item, span) in enumerate(zip(sentences, spans)):
+                item.update(index=index, start=span.start, end=span.end)
+            results.append({"sentences": sentences,
+                            "summary": summarize(sentences, self.stance_labels, self.sentiment_labels)})
+        return results
 
     def _stance(self, probabilities) -> dict:
         scores = {label: round(float(p), 4) for label, p in zip(self.stance_labels, probabilities)}

@@ -1,0 +1,44 @@
+"""Service settings: defaults, then environment variables, then a mapping from the caller."""
+import os
+
+from stance.artifacts import DEFAULT_MODEL_DIR
+
+DEFAULTS = {
+    "MODEL_DIR": str(DEFAULT_MODEL_DIR),
+    "MAX_BODY_BYTES": 1_000_000,
+    "MAX_SENTENCES": 1_000,
+    "MAX_DOCUMENTS": 100,
+    "LOG_LEVEL": "INFO",
+}
+ENVIRONMENT = {
+    "MODEL_DIR": "STANCE_MODEL_DIR",
+    "MAX_BODY_BYTES": "STANCE_MAX_BODY_BYTES",
+    "MAX_SENTENCES": "STANCE_MAX_SENTENCES",
+    "MAX_DOCUMENTS": "STANCE_MAX_DOCUMENTS",
+    "LOG_LEVEL": "STANCE_LOG_LEVEL",
+}
+
+
+class ConfigError(ValueError):
+    """A setting has a value the service cannot use."""
+
+
+def load_settings(overrides: dict | None = None, environ=os.environ) -> dict:
+    settings = dict(DEFAULTS)
+    for key, variable in ENVIRONMENT.items():
+        if environ.get(variable):
+            settings[key] = environ[variable]
+    settings.update(overrides or {})
+    for key in ("MAX_BODY_BYTES", "MAX_SENTENCES", "MAX_DOCUMENTS"):
+        settings[key] = positive_int(settings[key], ENVIRONMENT[key])
+    return settings
+
+
+def positive_int(value, name: str) -> int:
+    try:
+        number = int(value)
+    except (TypeError, ValueError):
+        raise ConfigError(f"{name} must be a positive integer, got {value!r}") from None
+    if number <= 0:
+        raise ConfigError(f"{name} must be a positive integer, got {value!r}")
+    return number
