@@ -68,6 +68,8 @@ def read_manifest(model_dir) -> dict:
         raise ModelNotFoundError(f"no model manifest at {path}")
     try:
         manifest = json.loads(path.read_text(encoding="utf-8"))
+    except OSError as error:
+        raise ModelLoadError(f"cannot read model manifest {path}: {error.strerror}") from None
     except (UnicodeDecodeError, json.JSONDecodeError) as error:
         raise ModelLoadError(f"model manifest {path} is not valid JSON: {error}") from None
     if not isinstance(manifest, dict) or not isinstance(manifest.get("sha256"), str):
@@ -84,7 +86,10 @@ def load_model(path=None) -> StanceModel:
     model_path = model_dir / MODEL_FILE
     if not model_path.is_file():
         raise ModelNotFoundError(f"no {MODEL_FILE} in {model_dir}")
-    actual = sha256_file(model_path)
+    try:
+        actual = sha256_file(model_path)
+    except OSError as error:
+        raise ModelLoadError(f"cannot read {model_path}: {error.strerror}") from None
     if actual != manifest["sha256"]:
         raise ModelIntegrityError(
             f"{model_path} failed verification: sha256 {actual} does not match {manifest['sha256']} "
@@ -110,4 +115,5 @@ def _warn_on_version_drift(trained_with: dict) -> None:
 def _temp_path(directory: Path, name: str) -> Path:
     handle, temp = tempfile.mkstemp(prefix=f".{name}.", dir=directory)
     os.close(handle)
+    os.chmod(temp, 0o644)  # mkstemp makes 0600; a model must be readable by the service's user
     return Path(temp)

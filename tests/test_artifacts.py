@@ -83,3 +83,14 @@ def test_shipped_model_loads_without_warnings():
         model = load_model()
     assert model.stance_labels == ["concern", "denial", "pressure"]
     assert model.sentiment_labels == ["negative", "neutral", "positive"]
+
+
+def test_saved_model_files_are_readable_by_other_users(tiny_model_dir):
+    for name in ("model.joblib", "model.json"):
+        assert (tiny_model_dir / name).stat().st_mode & 0o044 == 0o044
+
+
+def test_unreadable_manifest_is_a_clear_load_error(model_copy):
+    (model_copy / "model.json").write_bytes(b"\xff\xfe not json")
+    with pytest.raises(ModelLoadError, match="not valid JSON"):
+        load_model(model_copy)

@@ -106,7 +106,7 @@ def build_manifest(args, corpus, params, artifact, evaluation) -> dict:
         "name": args.name,
         "version": args.version,
         "created_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
-        "training_data": {"path": str(args.data), "records": len(corpus.records),
+        "training_data": {"path": _display_path(args.data), "records": len(corpus.records),
                           "sha256": hashlib.sha256(Path(args.data).read_bytes()).hexdigest()},
         "hyperparameters": params.as_dict(),
         "labels": {"stance": artifact["stance_labels"], "sentiment": artifact["sentiment_labels"]},
@@ -116,6 +116,14 @@ def build_manifest(args, corpus, params, artifact, evaluation) -> dict:
         "libraries": library_versions(),
         "python": platform.python_version(),
     }
+
+
+def _display_path(path: Path) -> str:
+    """The path relative to the repository when inside it (no local directories in manifests)."""
+    try:
+        return str(Path(path).resolve().relative_to(ROOT))
+    except ValueError:
+        return str(path)
 
 
 def main(argv=None) -> int:

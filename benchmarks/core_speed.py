@@ -1,0 +1,100 @@
+"""In-process speed of the core, on one core: text pipeline MB/s and scoring sentences/s.
+
+    python benchmarks/core_speed.py [--model DIR] [--data data/corpus.jsonl] [--json OUT]
+
+Text: the corpus sentences joined into articles (several sentences a paragraph), ~2 MB.
+Scoring: batches of 1,000 corpus sentences through ``score_sentences`` (both heads).
+Targets (issue "Core library"): split + normalize >= 1 MB/s; scoring >= 5,000 sentences/s.
+"""
+import os
+
+os.environ.setdefault("OMP_NUM_THREADS", "1")  # one core, as the targets say
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+
+import argparse  # noqa: E402
+import json  # noqa: E402
+import random  # noqa: E402
+import sys  # noqa: E402
+import time  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from stance import load_model, normalize_text, split_sentences  # noqa: E402
+
+TEXT_TARGET_MB_S = 1.0
+SCORING_TARGET = 5000
+
+
+def corpus_sentences(path: Path) -> list[str]:
+    with open(path, encoding="utf-8") as handle:
+        return [json.loads(line)["text"] for line in handle if line.strip()]
+
+
+def articles(sentences: list[str], megabytes: float, seed: int = 1) -> list[str]:
+    rng = random.Random(seed)
+    texts, size = [], 0
+    while size < megabytes * 1e6:
+        paragraphs = ["، ".join(rng.sample(sentences, 1)) + ". " + ". ".join(rng.sample(sentences, 3)) + "."
+                      for _ in range(4)]
+        text = "\n".join(paragraphs)
+        texts.append(text)
+        size += len(text.encode("utf-8"))
+    return texts
+
+
+def best_of(repeats: int, run) -> float:
+    timings = []
+    for _ in range(repeats):
+        started = time.perf_counter()
+        run()
+        timings.append(time.perf_counter() - started)
+    return min(timings)
+
+
+def measure(model_dir=None, data=ROOT / "data" / "corpus.jsonl", repeats=3) -> dict:
+    sentences = corpus_sentences(Path(data))
+    texts = articles(sentences, 2.0)
+    megabytes = sum(len(t.encode("utf-8")) for t in texts) / 1e6
+
+    def text_pipeline():
+        for text in texts:
+            for span in split_sentences(text):
+                normalize_text(span.text)
+
+    text_seconds = best_of(repeats, text_pipeline)
+    model = load_model(model_dir)
+    rng = random.Random(2)
+    batches = [rng.sample(sentences, 1000) if len(sentences) >= 1000 else (sentences * 1000)[:1000]
+               for _ in range(5)]
+    model.score_sentences(batches[0])  # warm-up
+    scoring_seconds = best_of(repeats, lambda: [model.score_sentences(b) for b in batches])
+    return {
+        "text_megabytes": round(megabytes, 2),
+        "text_mb_per_s": round(megabytes / text_seconds, 2),
+        "scoring_sentences_per_s": round(5000 / scoring_seconds),
+        "targets": {"text_mb_per_s": TEXT_TARGET_MB_S, "scoring_sentences_per_s": SCORING_TARGET},
+    }
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--model", help="model directory (default: the shipped model)")
+    parser.add_argument("--data", default=ROOT / "data" / "corpus.jsonl")
+    parser.add_argument("--json", type=Path, help="also write the figures to this JSON file")
+    args = parser.parse_args(argv)
+    figures = measure(args.model, args.data)
+    text_ok = figures["text_mb_per_s"] >= TEXT_TARGET_MB_S
+    score_ok = figures["scoring_sentences_per_s"] >= SCORING_TARGET
+    print(f"split + normalize: {figures['text_mb_per_s']:.2f} MB/s over {figures['text_megabytes']} MB "
+          f"(target >= {TEXT_TARGET_MB_S} MB/s: {'met' if text_ok else 'NOT MET'})")
+    print(f"scoring, both heads, batches of 1,000: {figures['scoring_sentences_per_s']} sentences/s "
+          f"(target >= {SCORING_TARGET}: {'met' if score_ok else 'NOT MET'})")
+    if args.json:
+        args.json.write_text(json.dumps(figures, indent=1) + "\n", encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
