@@ -26,7 +26,8 @@ def create_app(config: dict | None = None) -> Flask:
 
     ``config`` overrides settings (see ``service.config``); tests pass ``{"MODEL": model}``
     to inject an already-loaded model. Otherwise the model is loaded and verified from
-    ``MODEL_DIR``, and a model that cannot be loaded raises ``stance.ModelLoadError``.
+    ``MODEL_DIR``, and a model that cannot be loaded raises ``stance.ModelLoadError``; a user
+    gazetteer (``GAZETTEER``) with a bad line raises ``stance.GazetteerError``.
     """
     settings = load_settings(config)
     app = Flask(__name__)
@@ -34,7 +35,8 @@ def create_app(config: dict | None = None) -> Flask:
     app.json.sort_keys = False  # keep the documented field order
     app.config.update(settings)
     app.config["MAX_CONTENT_LENGTH"] = settings["MAX_BODY_BYTES"]
-    model = settings["MODEL"] if "MODEL" in settings else load_model(settings["MODEL_DIR"])
+    model = settings["MODEL"] if "MODEL" in settings \
+        else load_model(settings["MODEL_DIR"], gazetteer=settings["GAZETTEER"] or None)
     app.extensions["stance"] = {"model": model, "metrics": Metrics(),
                                 "logger": configure_logging(settings["LOG_LEVEL"])}
     app.register_blueprint(api)

@@ -9,6 +9,8 @@ DEFAULTS = {
     "MAX_SENTENCES": 1_000,
     "MAX_DOCUMENTS": 100,
     "LOG_LEVEL": "INFO",
+    "GAZETTEER": "",
+    "BODY_TIMEOUT": 10,
 }
 ENVIRONMENT = {
     "MODEL_DIR": "STANCE_MODEL_DIR",
@@ -16,6 +18,8 @@ ENVIRONMENT = {
     "MAX_SENTENCES": "STANCE_MAX_SENTENCES",
     "MAX_DOCUMENTS": "STANCE_MAX_DOCUMENTS",
     "LOG_LEVEL": "STANCE_LOG_LEVEL",
+    "GAZETTEER": "STANCE_GAZETTEER",
+    "BODY_TIMEOUT": "STANCE_BODY_TIMEOUT",
 }
 
 
@@ -29,7 +33,7 @@ def load_settings(overrides: dict | None = None, environ=os.environ) -> dict:
         if environ.get(variable):
             settings[key] = environ[variable]
     settings.update(overrides or {})
-    for key in ("MAX_BODY_BYTES", "MAX_SENTENCES", "MAX_DOCUMENTS"):
+    for key in ("MAX_BODY_BYTES", "MAX_SENTENCES", "MAX_DOCUMENTS", "BODY_TIMEOUT"):
         settings[key] = positive_int(settings[key], ENVIRONMENT[key])
     return settings
 

@@ -23,6 +23,9 @@ def register_handlers(app) -> None:
 
 
 def _start():
+    client = request.environ.get("gunicorn.socket")
+    if client is not None:  # bounds every read of this request's body (see routes.read_body)
+        client.settimeout(current_app.config["BODY_TIMEOUT"])
     supplied = request.headers.get(REQUEST_ID_HEADER, "")
     g.request_id = supplied if _VALID_REQUEST_ID.match(supplied) else uuid.uuid4().hex
     g.started = time.perf_counter()
@@ -31,6 +34,8 @@ def _start():
 def _finish(response):
     request_id = g.get("request_id") or uuid.uuid4().hex
     response.headers[REQUEST_ID_HEADER] = request_id
+    if g.get("close_connection"):  # the body was not read to its end: do not reuse the socket
+        response.headers["Connection"] = "close"
     elapsed = time.perf_counter() - g.get("started", time.perf_counter())
     endpoint = request.url_rule.rule if request.url_rule else "unmatched"
     sentences = g.get("sentences_scored", 0)

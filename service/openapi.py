@@ -7,6 +7,8 @@ from service.requests import MAX_ID_LENGTH
 PROBABILITIES = {"type": "object", "additionalProperties": {"type": "number", "minimum": 0, "maximum": 1}}
 COUNTS = {"type": "object", "additionalProperties": {"type": "integer", "minimum": 0}}
 NON_EMPTY = {"type": "string", "minLength": 1, "pattern": r"\S"}
+ACTOR_ID = {"type": ["string", "null"]}
+ACTOR_KINDS = ["country", "organization", "person", "group"]
 
 
 def _ref(name: str) -> dict:
@@ -34,6 +36,9 @@ def schemas(limits) -> dict:
         "start": {"type": "integer", "minimum": 0, "description": "character offset into the submitted text"},
         "end": {"type": "integer", "minimum": 0},
         "stance": _ref("Stance"), "sentiment": _ref("Sentiment"),
+        "actors": {"type": "array", "items": _ref("Mention")},
+        "source": {**ACTOR_ID, "description": "actor performing the stance act (null: none or unknown)"},
+        "target": {**ACTOR_ID, "description": "actor the stance act is directed at (null: none or unknown)"},
     }
     return {
         "ScoreRequest": {"oneOf": [
@@ -54,11 +59,34 @@ def schemas(limits) -> dict:
             "labels": {"type": "array", "items": {"type": "string"}}, "scores": PROBABILITIES}},
         "Sentiment": {"type": "object", "required": ["label", "scores"], "properties": {
             "label": {"type": "string"}, "scores": PROBABILITIES}},
-        "Sentence": {"type": "object", "required": ["index", "text", "stance", "sentiment"],
+        "Sentence": {"type": "object",
+                     "required": ["index", "text", "stance", "sentiment", "actors", "source", "target"],
                      "properties": sentence_properties},
-        "Summary": {"type": "object", "required": ["sentences", "stance_counts", "sentiment_counts"],
+        "Mention": {"type": "object", "required": ["id", "text", "start", "end", "kind", "country"],
+                    "properties": {"id": {"type": "string"}, "text": {"type": "string"},
+                                   "start": {"type": "integer", "minimum": 0,
+                                             "description": "character offset into the sentence text"},
+                                   "end": {"type": "integer", "minimum": 0},
+                                   "kind": {"type": "string", "enum": ACTOR_KINDS},
+                                   "country": {"type": "string",
+                                               "description": "country or organization the actor belongs to"}}},
+        "ActorRow": {"type": "object",
+                     "required": ["id", "name", "mentions", "targeted"],
+                     "additionalProperties": {"type": ["integer", "string"]},
+                     "description": "per actor: mentions, sentences in which it is the source of each "
+                                    "stance label (one integer field per label), times targeted",
+                     "properties": {"id": {"type": "string"}, "name": {"type": "string"},
+                                    "mentions": {"type": "integer", "minimum": 0},
+                                    "targeted": {"type": "integer", "minimum": 0}}},
+        "Relation": {"type": "object", "required": ["source", "target", "stance", "count"],
+                     "properties": {"source": ACTOR_ID, "target": ACTOR_ID, "stance": {"type": "string"},
+                                    "count": {"type": "integer", "minimum": 1}}},
+        "Summary": {"type": "object",
+                    "required": ["sentences", "stance_counts", "sentiment_counts", "actors", "relations"],
                     "properties": {"sentences": {"type": "integer", "minimum": 0},
-                                   "stance_counts": COUNTS, "sentiment_counts": COUNTS}},
+                                   "stance_counts": COUNTS, "sentiment_counts": COUNTS,
+                                   "actors": {"type": "array", "items": _ref("ActorRow")},
+                                   "relations": {"type": "array", "items": _ref("Relation")}}},
         "ModelRef": {"type": "object", "required": ["name", "version"],
                      "properties": {"name": {"type": "string"}, "version": {"type": "string"}}},
         "ScoreReply": {"type": "object", "required": ["model", "sentences", "summary"], "properties": {

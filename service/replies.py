@@ -11,6 +11,8 @@ def sentence_reply(item: dict, with_offsets: bool) -> dict:
         reply["start"], reply["end"] = item["start"], item["end"]
     reply["stance"] = item["stance"]
     reply["sentiment"] = item["sentiment"]
+    reply["actors"] = item["actors"]
+    reply["source"], reply["target"] = item["source"], item["target"]
     return reply
 
 

@@ -1,10 +1,12 @@
 """Routes: parse and validate -> score with the core -> format."""
 from contextlib import contextmanager
 
-from flask import Blueprint, Response, g, jsonify, request
+from flask import Blueprint, Response, current_app, g, jsonify, request
+from werkzeug.exceptions import ClientDisconnected
 
 from service import replies
-from service.errors import MSG_TOO_MANY_SENTENCES, PAYLOAD_TOO_LARGE, ApiError
+from service.errors import (MSG_BODY_TIMEOUT, MSG_TOO_MANY_SENTENCES, PAYLOAD_TOO_LARGE, REQUEST_TIMEOUT,
+                            ApiError)
 from service.openapi import docs_page, openapi_document
 from service.metrics import CONTENT_TYPE as METRICS_CONTENT_TYPE
 from service.requests import decode_json_body, parse_batch, parse_score
@@ -15,8 +17,19 @@ from stance.summary import summarize
 api = Blueprint("api", __name__)
 
 
+def read_body() -> bytes:
+    """The request body; a client that stalls longer than BODY_TIMEOUT gets a 408 (the
+    socket timeout is set in ``handlers``), so slow clients cannot hold a thread forever."""
+    try:
+        return request.get_data()
+    except (TimeoutError, ConnectionError, ClientDisconnected) as error:  # werkzeug wraps a short read
+        g.close_connection = True
+        raise ApiError(408, REQUEST_TIMEOUT,
+                       MSG_BODY_TIMEOUT.format(seconds=current_app.config["BODY_TIMEOUT"])) from error
+
+
 def json_payload():
-    return decode_json_body(request.mimetype, request.mimetype_params.get("charset"), request.get_data())
+    return decode_json_body(request.mimetype, request.mimetype_params.get("charset"), read_body())
 
 
 @api.post("/v1/score")
@@ -30,7 +43,7 @@ def score():
     else:
         sentences = model.score_sentences(parsed["sentences"])
         result = {"sentences": sentences,
-                  "summary": summarize(sentences, model.stance_labels, model.sentiment_labels)}
+                  "summary": summarize(sentences, model.stance_labels, model.sentiment_labels, model.actors.actors)}
         body = replies.score_reply(model, result, with_offsets=False)
     g.sentences_scored = len(body["sentences"])
     return jsonify(body)

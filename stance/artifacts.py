@@ -14,6 +14,7 @@ from pathlib import Path
 
 import joblib
 
+from stance.actors import ActorMatcher
 from stance.errors import ModelIntegrityError, ModelLoadError, ModelNotFoundError, ModelVersionWarning
 from stance.model import StanceModel
 
@@ -77,8 +78,13 @@ def read_manifest(model_dir) -> dict:
     return manifest
 
 
-def load_model(path=None) -> StanceModel:
-    """Load and verify a model directory (None: the shipped ``models/default``)."""
+def load_model(path=None, gazetteer=None) -> StanceModel:
+    """Load and verify a model directory (None: the shipped ``models/default``).
+
+    ``gazetteer``: a user gazetteer file applied on top of the shipped one (see
+    ``stance.gazetteer``); a malformed file raises ``GazetteerError`` before the model loads.
+    """
+    actors = ActorMatcher.from_gazetteer(gazetteer)
     model_dir = Path(path) if path is not None else DEFAULT_MODEL_DIR
     if not model_dir.is_dir():
         raise ModelNotFoundError(f"model directory {model_dir} does not exist")
@@ -97,7 +103,7 @@ def load_model(path=None) -> StanceModel:
     _warn_on_version_drift(manifest.get("libraries", {}))
     try:
         artifact = joblib.load(model_path)
-        return StanceModel(artifact, manifest)
+        return StanceModel(artifact, manifest, actors)
     except Exception as error:  # a verified file that still fails: report it as a load error
         raise ModelLoadError(f"cannot load {model_path}: {error}") from error
 

@@ -27,3 +27,7 @@ class SentenceLimitError(StanceError, ValueError):
     def __init__(self, count: int, limit: int):
         super().__init__(f"{count} sentences exceed the limit of {limit}")
         self.count, self.limit = count, limit
+
+
+class GazetteerError(StanceError, ValueError):
+    """An actor gazetteer file is unreadable or has a malformed line (message has file:line)."""

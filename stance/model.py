@@ -8,7 +8,9 @@ The fitted objects live in an *artifact* dict (saved with joblib by ``stance.art
 * ``sentiment_classifier``: multiclass classifier, columns in ``sentiment_labels`` order,
 * ``thresholds``: per stance label decision threshold on its probability.
 """
+from stance.actors import ActorMatcher
 from stance.errors import SentenceLimitError
+from stance.roles import assign_roles
 from stance.segment import split_sentences
 from stance.summary import summarize
 
@@ -18,9 +20,13 @@ ARTIFACT_KEYS = ("vectorizer", "stance_classifier", "sentiment_classifier",
 
 
 class StanceModel:
-    """A loaded model: ``score_sentences`` for pre-split input, ``score_text`` for articles."""
+    """A loaded model: ``score_sentences`` for pre-split input, ``score_text`` for articles.
 
-    def __init__(self, artifact: dict, manifest: dict | None = None):
+    ``actors`` is the ``ActorMatcher`` used to find actors and their roles (default: the
+    shipped gazetteer).
+    """
+
+    def __init__(self, artifact: dict, manifest: dict | None = None, actors: ActorMatcher | None = None):
         missing = [key for key in ARTIFACT_KEYS if key not in artifact]
         if missing:
             raise ValueError(f"model artifact lacks {', '.join(missing)}")
@@ -31,6 +37,7 @@ class StanceModel:
         self.sentiment_labels = list(artifact["sentiment_labels"])
         self.thresholds = {label: float(artifact["thresholds"][label]) for label in self.stance_labels}
         self.manifest = dict(manifest or {})
+        self.actors = actors if actors is not None else ActorMatcher.from_gazetteer()
 
     @property
     def name(self) -> str:
@@ -51,12 +58,9 @@ class StanceModel:
         if not sentences:
             return []
         stance_proba, sentiment_proba = self.predict_proba(sentences)
-        return [
-            {"index": index, "text": sentence,
-             "stance": self._stance(stance_row), "sentiment": self._sentiment(sentiment_row)}
-            for index, (sentence, stance_row, sentiment_row)
-            in enumerate(zip(sentences, stance_proba, sentiment_proba))
-        ]
+        return [self._scored(index, sentence, stance_row, sentiment_row)
+                for index, (sentence, stance_row, sentiment_row)
+                in enumerate(zip(sentences, stance_proba, sentiment_proba))]
 
     def score_text(self, text: str, max_sentences: int | None = None) -> dict:
         """Split an article and score it: sentences with ``start``/``end`` offsets, and a summary."""
@@ -80,8 +84,16 @@ class StanceModel:
             for index, (item, span) in enumerate(zip(sentences, spans)):
                 item.update(index=index, start=span.start, end=span.end)
             results.append({"sentences": sentences,
-                            "summary": summarize(sentences, self.stance_labels, self.sentiment_labels)})
+                            "summary": summarize(sentences, self.stance_labels, self.sentiment_labels,
+                                                 self.actors.actors)})
         return results
+
+    def _scored(self, index: int, sentence: str, stance_row, sentiment_row) -> dict:
+        stance = self._stance(stance_row)
+        mentions = self.actors.find(sentence)
+        source, target = assign_roles(sentence, mentions, stance["labels"])
+        return {"index": index, "text": sentence, "stance": stance, "sentiment": self._sentiment(sentiment_row),
+                "actors": [mention.as_dict() for mention in mentions], "source": source, "target": target}
 
     def _stance(self, probabilities) -> dict:
         scores = {label: round(float(p), 4) for label, p in zip(self.stance_labels, probabilities)}

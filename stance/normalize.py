@@ -119,6 +119,31 @@ def normalize_text(text: str) -> str:
     return text
 
 
+# Per-character folding for dictionary matching (``fold_with_offsets``): the letter rules of
+# ``normalize_text`` that never change the length of a word, plus the removals.
+_FOLD = {**_ALEF_FORMS, **_ALEF_MAQSURA, **_TEH_MARBUTA, **_DIACRITICS, **_INVISIBLES, 0x0640: None}
+
+
+def fold_with_offsets(text: str) -> tuple[str, list[int]]:
+    """Fold ``text`` for matching names and return, per folded character, its index in ``text``.
+
+    Folding removes diacritics, tatweel and invisible characters and unifies alef forms, ى
+    and ة (as ``normalize_text`` does) but keeps whitespace and punctuation, so a match in
+    the folded text maps back to a span of the original.
+    """
+    folded = text.translate(_FOLD)
+    if len(folded) == len(text):  # nothing removed: offsets are the identity
+        return folded, list(range(len(text)))
+    chars, offsets = [], []
+    for index, char in enumerate(text):
+        replacement = _FOLD.get(ord(char), char)
+        if replacement is None or replacement == "":
+            continue
+        chars.append(replacement if isinstance(replacement, str) else chr(replacement))
+        offsets.append(index)
+    return "".join(chars), offsets
+
+
 def normalize_for_features(text: str) -> str:
     """The vectorizer's preprocessor: ``normalize_text`` plus lower-casing of Latin letters."""
     return normalize_text(text).lower()

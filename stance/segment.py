@@ -30,12 +30,12 @@ _TRAILING_STAMP = re.compile(
     r"[\s\-|\u2013\u2014]*(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{4})"
     r"(?:[\sT]+\d{1,2}:\d{2}(?::\d{2})?)?\s*$"
 )
-# Characters trimmed from both ends of a sentence: whitespace and invisible format controls.
-_EDGE = " \t\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f" \
-    "\u205f\u3000\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067" \
-    "\u2068\u2069\u061c\u2060\ufeff"
+# Characters trimmed from both ends of a sentence: whitespace (every character that
+# ``str.isspace`` accepts, including the C0 separators) and invisible format controls.
+_EDGE = frozenset(char for char in map(chr, range(0x3001)) if char.isspace()) | frozenset(
+    "\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u061c\u2060\ufeff")
 # Additionally trimmed from the start: joiner punctuation left over from ``.,`` and `` , ``.
-_LEADING_JUNK = _EDGE + ",\u060C;\u061B"
+_LEADING_JUNK = _EDGE | frozenset(",\u060C;\u061B")
 
 
 @dataclass(frozen=True, slots=True)

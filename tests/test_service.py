@@ -31,7 +31,7 @@ def test_score_text_returns_sentences_with_offsets_into_the_submitted_text(clien
     for i, sentence in enumerate(body["sentences"]):
         assert sentence["index"] == i
         assert ARTICLE[sentence["start"]:sentence["end"]] == sentence["text"]
-        assert list(sentence) == ["index", "text", "start", "end", "stance", "sentiment"]
+        assert list(sentence) == ["index", "text", "start", "end", "stance", "sentiment", "actors", "source", "target"]
         assert set(sentence["stance"]) == {"label", "labels", "scores"}
     assert body["summary"]["sentences"] == 3
     assert sum(body["summary"]["sentiment_counts"].values()) == 3

@@ -10,8 +10,10 @@ import sys
 from datetime import datetime, timezone
 from pathlib import Path
 
+from stance.actors import ActorMatcher
 from stance.artifacts import library_versions, save_model
 from stance.model import StanceModel
+from training.actor_eval import evaluate_actors
 from training.corpus import CorpusError, load_corpus
 from training.evaluate import evaluate_split, random_folds, score_report, topic_folds
 from training.fit import Hyperparameters, fit_artifact
@@ -89,6 +91,10 @@ def train(args, stream=sys.stderr) -> tuple[dict, dict]:
         progress.step(f"scored {len(headlines)} real headlines")
     else:
         evaluation["headlines_skipped"] = f"{args.headlines} not found"
+    if any("actors" in record for record in corpus.records):
+        evaluation["actors"] = evaluate_actors(corpus.records, ActorMatcher.from_gazetteer())
+    else:
+        evaluation["actors_skipped"] = "no record has an 'actors' field"
     manifest = build_manifest(args, corpus, params, artifact, evaluation)
     save_model(artifact, manifest, args.out)
     progress.step(f"model written to {args.out}")
@@ -111,8 +117,10 @@ def build_manifest(args, corpus, params, artifact, evaluation) -> dict:
         "hyperparameters": params.as_dict(),
         "labels": {"stance": artifact["stance_labels"], "sentiment": artifact["sentiment_labels"]},
         "thresholds": artifact["thresholds"],
-        "metrics": {key: headline_figures(section) for key, section in evaluation.items()
-                    if isinstance(section, dict)},
+        "metrics": {**{key: headline_figures(section) for key, section in evaluation.items()
+                       if isinstance(section, dict) and "model" in section},
+                    **({"actors": {part: {k: v for k, v in evaluation["actors"][part].items() if k != "role_errors"}
+                                   for part in ("held_out", "all")}} if "actors" in evaluation else {})},
         "libraries": library_versions(),
         "python": platform.python_version(),
     }

@@ -17,6 +17,18 @@ def render_text(report: dict) -> str:
             lines.append("  skipped: " + report["evaluation"].get(f"{key}_skipped", "not available"))
             continue
         lines += _section_lines(section)
+    lines += ["", "Actors and roles (gazetteer matcher; roles from gold stance labels)"]
+    actors = report["evaluation"].get("actors")
+    if actors is None:
+        lines.append("  skipped: " + report["evaluation"].get("actors_skipped", "not available"))
+    else:
+        lines.append(f"  held-out topics: {', '.join(actors['held_out_topics'])}")
+        for part in ("held_out", "development", "all"):
+            figures = actors[part]
+            roles = "n/a" if figures["source_accuracy"] is None else \
+                f"source {figures['source_accuracy']:.3f}  target {figures['target_accuracy']:.3f}"
+            lines.append(f"  {part:<12} {figures['sentences']:>5} sentences  mention P {figures['mention_precision']:.3f}"
+                         f"  R {figures['mention_recall']:.3f}   {figures['stance_sentences']} stance sentences: {roles}")
     return "\n".join(lines) + "\n"
 
 

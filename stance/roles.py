@@ -1,0 +1,104 @@
+"""Who holds a stance and towards whom: source and target actors of a scored sentence.
+
+Rules over the sentence's structure around the stance cue (on folded text):
+
+* the cue is the first verb or noun of the predicted stance labels (حث، دعا، نفى، أعرب ...);
+* a headline ``actor: quote`` has its source before the colon;
+* a cue that opens its clause (VSO: "نفت وزارة الدفاع الروسية ...") takes the first actor
+  after it as source; otherwise (SVO: "موسكو تنفي ...") the nearest actor before it that is
+  not the object of a preposition; a circumstantial participle (داعيا، محذرا) shares the
+  subject of the main clause, the first actor of the sentence;
+* the target is the first later actor that is not the source or of the source's own
+  country, preferring one introduced by على / إلى / من / ل or the verb's object; none: null.
+"""
+import re
+
+from stance.actors import Mention
+from stance.normalize import fold_with_offsets
+
+# Cue stems per stance label, on folded text (أ إ آ -> ا, ى -> ي, ة -> ه). Verb forms
+# are listed with their usual prefixes/suffixes; the match must start a word.
+CUES = {
+    "pressure": r"(?:[وف]?(?:دع[اوت]|يدعو|تدعو|داعي[اه]|حث|يحث|تحث|حاث|حض|يحض|تحض|طالب|يطالب|تطالب|مطالب"
+                r"|ضغط|يضغط|تضغط|هدد|يهدد|تهدد|مهدد|لوح|يلوح|تلوح|ملوح|امهل|يمهل|تمهل|حمل|يحمل|تحمل|محمل"
+                r"|حذر|يحذر|تحذر|محذر|ناشد|يناشد|تناشد|توعد|يتوعد|تتوعد|اشترط|يشترط|تشترط|شدد|يشدد|تشدد"
+                r"|حض|اكد ضروره|يجب|ينبغي|لن نسمح|لن نقبل|امر|يامر))",
+    "concern": r"(?:[وف]?(?:اعرب|يعرب|تعرب|معرب|ابد[يت]|يبدي|تبدي|مبدي|عبر|يعبر|تعبر|معبر|ندد|يندد|تندد|مندد"
+               r"|ادان|يدين|تدين|مدين|استنكر|يستنكر|تستنكر|مستنكر|شجب|يشجب|تشجب|استهجن|يستهجن|تستهجن"
+               r"|اسف|ياسف|تاسف|قلق|مخاوف|انزعاج|حذر|يحذر|تحذر|محذر))",
+    "denial": r"(?:[وف]?(?:نف[يت]|ينفي|تنفي|نافي|كذب|يكذب|تكذب|دحض|يدحض|تدحض|رفض|يرفض|ترفض|رافض"
+              r"|تنصل|يتنصل|تتنصل|انكر|ينكر|تنكر|لا صحه|عاري[هة]? عن الصحه|مفبرك|لا اساس))",
+}
+_CUE = {label: re.compile(rf"(?<!\w){pattern}") for label, pattern in CUES.items()}
+# Circumstantial participles (حال): their subject is the main clause's subject.
+_PARTICIPLE = re.compile(r"^[وف]?(?:داعي|مطالب|محذر|معرب|مبدي|مندد|نافي|رافض|مهدد|ملوح|مستنكر|معبر)")
+_PREPOSITION = re.compile(r"(?:^|\s)(?:علي|الي|من|عن|في|مع|ضد|بين|حول|بشان|ازاء|حيال|تجاه|لدي|عبر)\s+"
+                          r"(?:\S+\s+){0,2}$")
+_TARGET_LEAD = re.compile(r"(?:^|\s)(?:علي|الي|من|ازاء|حيال|تجاه|ضد)\s+(?:\S+\s+){0,2}$")
+_CLAUSE_START = re.compile(r"(?:^|[.,،:؛;\"«»()\-]|\s(?:و|ثم|بينما|فيما|كما|حيث))\s*[وف]?$")
+_HEADLINE_COLON = re.compile(r"^[^:،,]{1,60}:")
+
+
+def find_cue(folded: str, labels: list[str]) -> re.Match | None:
+    """The first cue in ``folded`` of any of ``labels`` (None: no cue found)."""
+    found = [m for label in labels if label in _CUE and (m := _CUE[label].search(folded))]
+    return min(found, key=lambda m: m.start()) if found else None
+
+
+def assign_roles(text: str, mentions: list[Mention], labels: list[str]) -> tuple[str | None, str | None]:
+    """(source id, target id) of the stance act in ``text``; (None, None) without labels."""
+    if not labels or not mentions:
+        return None, None
+    folded, offsets = fold_with_offsets(text)
+    position = {original: index for index, original in enumerate(offsets)} \
+        if len(folded) != len(text) else None
+
+    def at(original: int) -> int:  # original offset -> folded offset
+        if position is None:
+            return original
+        while original not in position and original > 0:
+            original -= 1
+        return position.get(original, 0)
+
+    spans = [(at(m.start), at(m.end - 1) + 1, m) for m in mentions]
+    cue = find_cue(folded, labels)
+    source = _source(folded, spans, cue)
+    target = _target(folded, spans, cue, source)
+    return (source.id if source else None), (target.id if target else None)
+
+
+def _source(folded: str, spans, cue) -> Mention | None:
+    colon = _HEADLINE_COLON.match(folded)
+    if colon:
+        before_colon = [m for start, end, m in spans if end <= colon.end()]
+        if before_colon:
+            return before_colon[-1]
+    if cue is None:
+        return spans[0][2]
+    cue_start, cue_end = cue.start(), cue.end()
+    if _PARTICIPLE.match(folded[cue_start:]) and spans[0][0] < cue_start:
+        return spans[0][2]
+    if _CLAUSE_START.search(folded[:cue_start]):
+        after = [m for start, end, m in spans if start >= cue_end]
+        if after:
+            return after[0]
+    before = [(start, end, m) for start, end, m in spans if end <= cue_start]
+    for start, end, mention in reversed(before):
+        if not _PREPOSITION.search(folded[:start]):
+            return mention
+    if before:
+        return before[0][2]
+    return spans[0][2]
+
+
+def _target(folded: str, spans, cue, source: Mention | None) -> Mention | None:
+    anchor = cue.end() if cue is not None else 0
+    own = {source.id, source.country} if source else set()
+    candidates = [(start, m) for start, end, m in spans
+                  if start >= anchor and m is not source and m.id not in own and m.country not in own]
+    if not candidates:
+        return None
+    for start, mention in candidates:
+        if _TARGET_LEAD.search(folded[:start]):
+            return mention
+    return candidates[0][1]

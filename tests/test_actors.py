@@ -1,0 +1,149 @@
+"""Actor recognition: gazetteer forms, inflections, clitics, overlaps, spans and user files."""
+import pytest
+
+from stance import ActorMatcher, GazetteerError
+from stance.actors import trie_pattern
+from stance.gazetteer import expand_form, load_gazetteer, read_gazetteer
+
+
+@pytest.fixture(scope="module")
+def matcher():
+    return ActorMatcher.from_gazetteer()
+
+
+def ids(matcher, text):
+    return [mention.id for mention in matcher.find(text)]
+
+
+@pytest.mark.parametrize("word", ["الفرنسي", "الفرنسية", "الفرنسيون", "الفرنسيين", "فرنسيان",
+                                  "الفرنسيتين", "فرنسية", "الفرنسيات"])
+def test_every_nisba_inflection_names_the_country(matcher, word):
+    assert ids(matcher, f"وقال مسؤول عن الجانب {word} في المحادثات") == ["FRA"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("والفرنسيون يرفضون", "FRA"), ("فالروس لم يردوا", "RUS"), ("بالأمم المتحدة", "UN"),
+    ("للأمم المتحدة", "UN"), ("للولايات المتحدة", "USA"), ("وبالعراق", "IRQ"), ("لسوريا", "SYR"),
+    ("وواشنطن", "USA"), ("كالصين", "CHN"),
+])
+def test_attached_clitics_are_matched(matcher, text, expected):
+    assert ids(matcher, text) == [expected]
+
+
+def test_span_of_a_lam_lam_mention_starts_at_the_merged_article(matcher):
+    text = "رسالة للاتحاد الأوروبي"
+    [mention] = matcher.find(text)
+    assert (mention.id, mention.text) == ("EU", "للاتحاد الأوروبي")
+    assert text[mention.start:mention.end] == mention.text
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("موسكو ترد على باريس", ["RUS", "FRA"]), ("طهران تتهم تل أبيب", ["IRN", "ISR"]),
+    ("قالت الخرطوم إن الرياض", ["SDN", "SAU"]),
+])
+def test_capitals_are_metonyms_for_their_country(matcher, text, expected):
+    assert ids(matcher, text) == expected
+
+
+@pytest.mark.parametrize("variant", ["سوريا", "سورية", "سوريه"])
+def test_spelling_variants_of_a_country(matcher, variant):
+    assert ids(matcher, f"في {variant} اليوم") == ["SYR"]
+
+
+@pytest.mark.parametrize("text", ["الجيش الأمريكي", "الجيش الأميركي", "غوتيريس", "غوتيريش", "إردوغان", "أردوغان"])
+def test_spelling_variants_of_nisbas_and_names(matcher, text):
+    assert len(matcher.find(text)) == 1
+
+
+def test_diacritics_and_tatweel_do_not_hide_a_name_and_spans_keep_them(matcher):
+    text = "أعربت فـرنسـا عن قلقها من تصريحات موسكُو"  # tatweel U+0640 and damma U+064F
+    found = matcher.find(text)
+    assert [m.id for m in found] == ["FRA", "RUS"]
+    assert [text[m.start:m.end] for m in found] == ["فـرنسـا", "موسكُو"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("الاتحاد الأفريقي لكرة القدم يفرض غرامة", ["CAF"]),  # not AU
+    ("الاتحاد الأوروبي لكرة القدم", ["UEFA"]),  # not EU
+    ("مجلس الأمن الدولي", ["UNSC"]),
+    ("الأمم المتحدة والولايات المتحدة", ["UN", "USA"]),
+    ("المجلس النرويجي للاجئين", ["NRC"]),  # a country nisba inside an organization's name
+    ("حكومة جنوب السودان", ["SSD"]),  # not SDN
+    ("رئيس الوزراء العراقي محمد شياع السوداني", ["sudani"]),  # name, not the Sudanese nisba
+])
+def test_the_longest_overlapping_name_wins(matcher, text, expected):
+    assert ids(matcher, text) == expected
+
+
+def test_a_title_with_the_persons_nisba_is_one_mention_of_the_person(matcher):
+    text = "وقال وزير الخارجية الروسي سيرغي لافروف إن واشنطن"
+    assert ids(matcher, text) == ["lavrov", "USA"]
+
+
+def test_common_words_that_look_like_names_are_not_actors(matcher):
+    assert ids(matcher, "قدم الصندوق الدعم المالي للطالب وقال إن ضغط الدم مرتفع") == []
+
+
+def test_trie_pattern_prefers_the_longest_name():
+    import re
+    pattern = re.compile(f"(?:{trie_pattern(['ab', 'abc', 'abcd', 'x y'])})$")
+    assert all(pattern.match(word) for word in ["ab", "abc", "abcd", "x   y"])
+    assert not pattern.match("abce")
+
+
+def test_expand_form_inflects_nisba_stems_and_leaves_names():
+    assert expand_form("فرنسا") == ["فرنسا"]
+    forms = expand_form("~فرنسي")
+    assert {"فرنسي", "الفرنسية", "الفرنسيون", "الفرنسيين"} <= set(forms) and len(forms) == 16
+
+
+def test_shipped_gazetteer_has_the_actor_kinds_and_ids_of_the_guide():
+    actors = load_gazetteer()
+    assert {"FRA", "RUS", "UN", "UNSC", "EU", "NATO", "ARAB_LEAGUE", "macron"} <= actors.keys()
+    assert actors["macron"].country == "FRA" and actors["macron"].kind == "person"
+    assert {actor.kind for actor in actors.values()} == {"country", "organization", "person", "group"}
+    assert len(actors) >= 300
+
+
+def write(tmp_path, *lines):
+    path = tmp_path / "mine.tsv"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def test_user_gazetteer_adds_and_replaces_actors(tmp_path):
+    path = write(tmp_path, "# my actors",
+                 "acme\torganization\tEGY\tشركة أكمي\tأكمي|شركة أكمي",
+                 "FRA\tcountry\tFRA\tفرنسا\tفرنسا")  # replaces FRA: capital and nisba dropped
+    matcher = ActorMatcher.from_gazetteer(path)
+    assert ids(matcher, "شركة أكمي تنفي") == ["acme"]
+    assert ids(matcher, "باريس وفرنسا") == ["FRA"]
+
+
+def test_user_gazetteer_can_remove_an_actor(tmp_path):
+    matcher = ActorMatcher.from_gazetteer(write(tmp_path, "MLI\t-"))
+    assert ids(matcher, "في مالي") == []
+
+
+@pytest.mark.parametrize("line, message", [
+    ("acme\torganization\tEGY\tأكمي", "expected 5 tab-separated fields"),
+    ("Acme\torganization\tEGY\tأكمي\tأكمي", "id 'Acme'"),
+    ("acme\tcompany\tEGY\tأكمي\tأكمي", "kind 'company'"),
+    ("acme\torganization\tEGY\tأكمي\tacme", "has no Arabic letter"),
+    ("acme\torganization\tEGY\tأكمي\t~أكم", "must end in"),
+    ("acme\torganization\tegypt!\tأكمي\tأكمي", "country 'egypt!'"),
+    ("nobody\t-", "cannot remove unknown id"),
+])
+def test_user_gazetteer_errors_name_file_and_line(tmp_path, line, message):
+    path = write(tmp_path, "# header", line)
+    with pytest.raises(GazetteerError) as error:
+        ActorMatcher.from_gazetteer(path)
+    assert f"{path}:2:" in str(error.value) and message in str(error.value)
+
+
+def test_user_gazetteer_rejects_an_id_twice_and_missing_files(tmp_path):
+    path = write(tmp_path, "a1\tperson\tEGY\tأ\tأحمد", "a1\tperson\tEGY\tأ\tأحمد")
+    with pytest.raises(GazetteerError, match=":2: id a1 appears twice"):
+        read_gazetteer(path)
+    with pytest.raises(GazetteerError, match="cannot read gazetteer"):
+        read_gazetteer(tmp_path / "absent.tsv")

@@ -1,0 +1,56 @@
+"""Evaluation of actor recognition and of source/target assignment against the corpus.
+
+Mentions are compared as sets of actor ids per sentence (the corpus marks ids, not spans):
+micro precision and recall over (sentence, id) pairs. Source and target accuracy are
+measured on sentences annotated with a stance, using their GOLD stance labels to find the
+cue, so the figures measure role assignment alone; null counts as a value ("no target").
+
+Actor recognition is rule- and gazetteer-based, so it has no training split. Its held-out
+part is ``HELD_OUT_TOPICS``: topics whose sentences were not looked at while the gazetteer
+and the role rules were written and tuned (see data/README.md).
+"""
+from stance.roles import assign_roles
+
+HELD_OUT_TOPICS = ("sudan", "ethiopia_dam", "human_rights", "energy", "culture", "turkey")
+
+
+def evaluate_actors(records, matcher) -> dict:
+    """Figures for the held-out topics, the development topics and all annotated records."""
+    annotated = [r for r in records if isinstance(r.get("actors"), list)]
+    parts = {"held_out": [r for r in annotated if r.get("topic") in HELD_OUT_TOPICS],
+             "development": [r for r in annotated if r.get("topic") not in HELD_OUT_TOPICS],
+             "all": annotated}
+    return {"held_out_topics": list(HELD_OUT_TOPICS),
+            **{name: _figures(part, matcher) for name, part in parts.items()}}
+
+
+def _figures(records, matcher) -> dict:
+    true_positive = predicted = gold = 0
+    roles = {"source": [0, 0], "target": [0, 0]}  # [correct, total]
+    misses = []
+    for record in records:
+        mentions = matcher.find(record["text"])
+        found, expected = {m.id for m in mentions}, set(record["actors"])
+        true_positive += len(found & expected)
+        predicted += len(found)
+        gold += len(expected)
+        if record["stance"] and "source" in record:
+            source, target = assign_roles(record["text"], mentions, record["stance"])
+            for role, value in (("source", source), ("target", target)):
+                roles[role][1] += 1
+                if value == record.get(role):
+                    roles[role][0] += 1
+                elif len(misses) < 40:
+                    misses.append({"id": record.get("id"), "role": role, "true": record.get(role),
+                                   "predicted": value})
+    precision = true_positive / predicted if predicted else 0.0
+    recall = true_positive / gold if gold else 0.0
+    return {
+        "sentences": len(records),
+        "mention_precision": round(precision, 4), "mention_recall": round(recall, 4),
+        "mention_f1": round(2 * precision * recall / (precision + recall), 4) if precision + recall else 0.0,
+        "stance_sentences": roles["source"][1],
+        "source_accuracy": round(roles["source"][0] / roles["source"][1], 4) if roles["source"][1] else None,
+        "target_accuracy": round(roles["target"][0] / roles["target"][1], 4) if roles["target"][1] else None,
+        "role_errors": misses,
+    }
