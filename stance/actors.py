@@ -71,7 +71,7 @@ class ActorMatcher:
                         self._lam_forms.add(_LAM + folded[2:])
         self._lam_forms -= self._form_owner.keys()
         names = trie_pattern(sorted(self._form_owner.keys() | self._lam_forms))
-        self._pattern = re.compile(rf"(?<!\w){_CLITICS}(?P<name>{names})(?!\w)")
+        self._pattern = re.compile(rf"(?<!\w){_CLITICS}(?P<name>{names})(?!\w)") if names else None
 
     @classmethod
     def from_gazetteer(cls, user_path=None) -> "ActorMatcher":
@@ -79,6 +79,8 @@ class ActorMatcher:
 
     def find(self, text: str) -> list[Mention]:
         """Actor mentions in ``text`` in order; titles merged into the person they introduce."""
+        if self._pattern is None:
+            return []
         folded, offsets = fold_with_offsets(text)
         mentions = []
         for match in self._pattern.finditer(folded):

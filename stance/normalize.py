@@ -144,6 +144,18 @@ def fold_with_offsets(text: str) -> tuple[str, list[int]]:
     return "".join(chars), offsets
 
 
+# All character-level rules of ``RULES`` fused into one table: ``normalize_for_features``
+# runs on every sentence scored, and one ``str.translate`` pass is ~6x faster than eight.
+_CHARACTER_RULES = {**_INVISIBLES, **_DIACRITICS, 0x0640: None, **_ALEF_FORMS, **_ALEF_MAQSURA,
+                    **_TEH_MARBUTA, **_DIGITS, **_QUOTES}
+
+
 def normalize_for_features(text: str) -> str:
-    """The vectorizer's preprocessor: ``normalize_text`` plus lower-casing of Latin letters."""
-    return normalize_text(text).lower()
+    """The vectorizer's preprocessor: ``normalize_text(text).lower()``, computed in one pass.
+
+    Equal to the composition of ``RULES`` (a property test checks it on arbitrary text).
+    """
+    text = text.translate(_CHARACTER_RULES)
+    if "#" in text:
+        text = expand_hashtags(text)
+    return collapse_whitespace(text).lower()

@@ -3,6 +3,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from stance import ActorMatcher, normalize_text, split_sentences
+from stance.normalize import normalize_for_features
 
 # Arabic letters, marks, digits, punctuation and controls the pipeline treats specially,
 # mixed with arbitrary Unicode.
@@ -66,3 +67,9 @@ def test_scoring_an_article_gives_offsets_into_it(tiny_model, text):
     for item in result["sentences"]:
         assert text[item["start"]:item["end"]] == item["text"]
     assert result["summary"]["sentences"] == len(result["sentences"])
+
+
+@SETTINGS
+@given(TEXT)
+def test_fused_feature_normalization_equals_the_composed_rules(text):
+    assert normalize_for_features(text) == normalize_text(text).lower()

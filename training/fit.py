@@ -10,6 +10,7 @@ from sklearn.preprocessing import MultiLabelBinarizer
 from sklearn.svm import LinearSVC
 
 from stance.features import build_vectorizer, compact_vectorizer
+from stance.heads import compile_sentiment_head, compile_stance_head
 
 THRESHOLD_GRID = np.round(np.arange(0.10, 0.91, 0.01), 2)
 
@@ -34,7 +35,11 @@ class Hyperparameters:
 
 
 def fit_artifact(texts, stance_sets, sentiments, stance_labels, params: Hyperparameters) -> dict:
-    """Fit vectorizer, stance and sentiment heads; return the artifact ``StanceModel`` wraps."""
+    """Fit vectorizer, stance and sentiment heads; return the artifact ``StanceModel`` wraps.
+
+    The calibrated scikit-learn heads are compiled to ``stance.heads.CalibratedLinearHead``
+    (same probabilities, plain arrays, much faster per call).
+    """
     vectorizer = build_vectorizer(
         char_ngram_range=(params.char_ngram_min, params.char_ngram_max),
         word_ngram_range=(1, params.word_ngram_max) if params.word_ngram_max else None,
@@ -48,10 +53,10 @@ def fit_artifact(texts, stance_sets, sentiments, stance_labels, params: Hyperpar
     sentiment_classifier = _calibrated_svm(params.sentiment_c, _folds_for(Counter(sentiments).values(), params),
                                            params.seed).fit(features, sentiments)
     return {
-        "format": 1,
+        "format": 2,
         "vectorizer": compact_vectorizer(vectorizer),
-        "stance_classifier": stance_classifier,
-        "sentiment_classifier": sentiment_classifier,
+        "stance_classifier": compile_stance_head(stance_classifier),
+        "sentiment_classifier": compile_sentiment_head(sentiment_classifier),
         "stance_labels": list(stance_labels),
         "sentiment_labels": [str(label) for label in sentiment_classifier.classes_],
         "thresholds": thresholds,
