@@ -16,7 +16,6 @@ os.environ.setdefault("OMP_NUM_THREADS", "1")
 os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 
 import argparse  # noqa: E402
-import json  # noqa: E402
 import random  # noqa: E402
 import sys  # noqa: E402
 import time  # noqa: E402
@@ -24,6 +23,8 @@ from pathlib import Path  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+
+from benchmarks.report import finish  # noqa: E402
 
 from sklearn.feature_extraction.text import TfidfVectorizer  # noqa: E402
 from sklearn.multiclass import OneVsRestClassifier  # noqa: E402
@@ -128,11 +129,7 @@ def main(argv=None) -> int:
     parser.add_argument("--json", type=Path, help="also write the figures to this JSON file")
     args = parser.parse_args(argv)
     figures = measure(args.data)
-    for name, value, target, met in verdict(figures):
-        print(f"{name}: {value}  (target {target}: {'met' if met else 'NOT MET'})")
-    if args.json:
-        args.json.write_text(json.dumps(figures, indent=1) + "\n", encoding="utf-8")
-    return 0
+    return finish(figures, verdict(figures), args.json)
 
 
 if __name__ == "__main__":

@@ -23,6 +23,8 @@ from pathlib import Path  # noqa: E402
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from benchmarks.report import finish  # noqa: E402
+
 from stance import ActorMatcher, load_model, normalize_text, split_sentences  # noqa: E402
 
 TEXT_TARGET_MB_S = 1.0
@@ -104,11 +106,7 @@ def main(argv=None) -> int:
     parser.add_argument("--json", type=Path, help="also write the figures to this JSON file")
     args = parser.parse_args(argv)
     figures = measure(args.model, args.data)
-    for name, value, target, met in verdict(figures):
-        print(f"{name}: {value}  (target {target}: {'met' if met else 'NOT MET'})")
-    if args.json:
-        args.json.write_text(json.dumps(figures, indent=1) + "\n", encoding="utf-8")
-    return 0
+    return finish(figures, verdict(figures), args.json)
 
 
 if __name__ == "__main__":

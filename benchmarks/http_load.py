@@ -27,6 +27,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from benchmarks.report import finish  # noqa: E402
+
 LUA = r"""
 local bodies = {}
 for line in io.lines(os.getenv("BODIES")) do bodies[#bodies + 1] = line end
@@ -117,8 +119,8 @@ def run(model_dir=None, duration=15, worker_counts=(1, 2), concurrency=(1, 8, 32
     script = work / "post.lua"
     script.write_text(LUA, encoding="utf-8")
     singles = work / "singles.jsonl"
-    singles.write_text("\n".join(json.dumps({"text": s}, ensure_ascii=False) for s in rng.sample(sentences, min(500, len(sentences)))),
-                       encoding="utf-8")
+    chosen = rng.sample(sentences, min(500, len(sentences)))
+    singles.write_text("\n".join(json.dumps({"text": s}, ensure_ascii=False) for s in chosen), encoding="utf-8")
     payloads = [batch_documents(sentences, rng) for _ in range(20)]
     batches = work / "batches.jsonl"
     batches.write_text("\n".join(json.dumps({"documents": p}, ensure_ascii=False) for p in payloads), encoding="utf-8")
@@ -181,11 +183,7 @@ def main(argv=None) -> int:
     args = parser.parse_args(argv)
     results = run(args.model, args.duration)
     print("\n".join(report_lines(results)))
-    for name, value, target, met in verdict(results):
-        print(f"{name}: {value}  (target {target}: {'met' if met else 'NOT MET'})")
-    if args.json:
-        args.json.write_text(json.dumps(results, indent=1) + "\n", encoding="utf-8")
-    return 0
+    return finish(results, verdict(results), args.json)
 
 
 if __name__ == "__main__":

@@ -13,12 +13,13 @@ import argparse
 import json
 import subprocess
 import sys
-import time
 import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+
+from benchmarks.report import finish  # noqa: E402
 
 from benchmarks.http_load import corpus_sentences, free_port, start_server  # noqa: E402
 
@@ -78,11 +79,7 @@ def main(argv=None) -> int:
     parser.add_argument("--json", type=Path, help="also write the figures to this JSON file")
     args = parser.parse_args(argv)
     figures = measure(args.model)
-    for name, value, target, met in verdict(figures):
-        print(f"{name}: {value}  (target {target}: {'met' if met else 'NOT MET'})")
-    if args.json:
-        args.json.write_text(json.dumps(figures, indent=1) + "\n", encoding="utf-8")
-    return 0
+    return finish(figures, verdict(figures), args.json)
 
 
 if __name__ == "__main__":
