@@ -8,8 +8,11 @@ Rules over the sentence's structure around the stance cue (on folded text):
   after it as source; otherwise (SVO: "موسكو تنفي ...") the nearest actor before it that is
   not the object of a preposition; a circumstantial participle (داعيا، محذرا) shares the
   subject of the main clause, the first actor of the sentence;
-* the target is the first later actor that is not the source or of the source's own
-  country, preferring one introduced by على / إلى / من / ل or the verb's object; none: null.
+* the target is a later actor that is not the source or of the source's own country:
+  for pressure, the first one, preferring one introduced by على / إلى / من / ضد; for
+  denial, only the actor who made the claim denied (اتهامات واشنطن، الاتهامات الأميركية);
+  for concern, only the actor whose act is condemned (ندد بقرار مجلس النواب، أدان الهجوم
+  الإسرائيلي). Concern about a situation, or a denial with no named accuser: null.
 """
 import re
 
@@ -37,6 +40,18 @@ _PREPOSITION = re.compile(r"(?:^|\s)(?:علي|الي|من|عن|في|مع|ضد|ب
 _TARGET_LEAD = re.compile(r"(?:^|\s)(?:علي|الي|من|ازاء|حيال|تجاه|ضد)\s+(?:\S+\s+){0,2}$")
 _CLAUSE_START = re.compile(r"(?:^|[.,،:؛;\"«»()\-]|\s(?:و|ثم|بينما|فيما|كما|حيث))\s*[وف]?$")
 _HEADLINE_COLON = re.compile(r"^[^:،,]{1,60}:")
+# A denial is aimed at an actor only when that actor made the claim: "اتهامات واشنطن",
+# "الاتهامات الأميركية", "ما نشرته قناة ...". Otherwise its target is null.
+_CLAIM_LEAD = re.compile(r"(?:اتهام|اتهامات|الاتهامات|تقرير|تقارير|التقارير|مزاعم|المزاعم|ادعاءات|الادعاءات|رواي[هة]"
+                         r"|الرواي[هة]|ما نشرت[هه]?|ما اورد[هت]+|ما نقلت[هه]?|ما ذكرت[هه]?|تصريحات|اتهم[هت]+)"
+                         r"\s+(?:\S+\s+){0,1}$")
+# Concern is aimed at an actor when it condemns that actor's act: "ندد بقرار مجلس النواب",
+# "أدان الهجوم الإسرائيلي", "انتقد واشنطن". Concern about a situation has no target.
+_ACT_LEAD = re.compile(r"(?:^|\s)[وفب]?(?:ال)?(?:قرار|تصريحات|هجوم|هجمات|قصف|غارات|سياس[هة]|سياسات|موقف|اجراءات"
+                       r"|خطو[هة]|سلوك|اعتداء|اعتداءات|انتهاكات|ممارسات|تهديدات|عمليات|حمل[هة]|توغل|انسحاب|تدخل)"
+                       r"\s+$")
+_CONDEMN = re.compile(r"(?:^|\s)[وف]?(?:ندد|نددت|يندد|تندد|ادان|ادانت|يدين|تدين|استنكر|استنكرت|انتقد|انتقدت|ينتقد"
+                      r"|تنتقد|شجب|شجبت|اتهم|اتهمت|يتهم|تتهم)(?:\s+\S+){0,4}\s+$")
 
 
 def find_cue(folded: str, labels: list[str]) -> re.Match | None:
@@ -63,7 +78,7 @@ def assign_roles(text: str, mentions: list[Mention], labels: list[str]) -> tuple
     spans = [(at(m.start), at(m.end - 1) + 1, m) for m in mentions]
     cue = find_cue(folded, labels)
     source = _source(folded, spans, cue)
-    target = _target(folded, spans, cue, source)
+    target = _target(folded, spans, cue, source, labels)
     return (source.id if source else None), (target.id if target else None)
 
 
@@ -91,12 +106,20 @@ def _source(folded: str, spans, cue) -> Mention | None:
     return spans[0][2]
 
 
-def _target(folded: str, spans, cue, source: Mention | None) -> Mention | None:
+def _target(folded: str, spans, cue, source: Mention | None, labels) -> Mention | None:
     anchor = cue.end() if cue is not None else 0
     own = {source.id, source.country} if source else set()
     candidates = [(start, m) for start, end, m in spans
                   if start >= anchor and m is not source and m.id not in own and m.country not in own]
     if not candidates:
+        return None
+    if "pressure" not in labels:  # concern or denial: only an actor named as the act's object
+        lead = _CLAIM_LEAD if "denial" in labels and "concern" not in labels else None
+        for start, mention in candidates:
+            before = folded[:start]
+            if (lead and lead.search(before)) or (not lead and (_ACT_LEAD.search(before) or _CONDEMN.search(before))) \
+                    or ("denial" in labels and _CLAIM_LEAD.search(before)):
+                return mention
         return None
     for start, mention in candidates:
         if _TARGET_LEAD.search(folded[:start]):
