@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 
 from stance.gazetteer import ARTICLE, Actor, expand_form, load_gazetteer
-from stance.normalize import fold_with_offsets
+from stance.normalize import FOLD_REMOVED, fold_with_offsets
 
 _CLITICS = "(?P<clitic>[\u0648\u0641]?[\u0628\u0644\u0643]?)"  # [وف]? [بلك]?
 _LAM = "\u0644"
@@ -115,6 +115,6 @@ def _fold_words(form: str) -> str:
 
 def _extend_over_marks(text: str, end: int) -> int:
     """Move ``end`` past diacritics that follow the last matched letter."""
-    while end < len(text) and fold_with_offsets(text[end])[0] == "" and not text[end].isspace():
+    while end < len(text) and text[end] in FOLD_REMOVED:
         end += 1
     return end

@@ -122,6 +122,7 @@ def normalize_text(text: str) -> str:
 # Per-character folding for dictionary matching (``fold_with_offsets``): the letter rules of
 # ``normalize_text`` that never change the length of a word, plus the removals.
 _FOLD = {**_ALEF_FORMS, **_ALEF_MAQSURA, **_TEH_MARBUTA, **_DIACRITICS, **_INVISIBLES, 0x0640: None}
+FOLD_REMOVED = frozenset(chr(code) for code, value in _FOLD.items() if value is None or value == "")
 
 
 def fold_with_offsets(text: str) -> tuple[str, list[int]]:
