@@ -192,3 +192,12 @@ def test_an_oversized_body_is_refused_before_it_is_read(server):
                    b"Content-Length: 50000000\r\n\r\n{\"text\": \"")
     status, reply = read_reply(client)
     assert status == 413 and "1000000 bytes" in json.loads(reply)["error"]["message"]
+
+
+def test_a_bad_user_gazetteer_stops_start_up_naming_file_and_line(tiny_model_dir, tmp_path):
+    mine = tmp_path / "mine.tsv"
+    mine.write_text("# ok\nacme\torganization\n", encoding="utf-8")
+    process = start_server(tiny_model_dir, free_port(), STANCE_GAZETTEER=str(mine))
+    output = process.communicate(timeout=30)[0]
+    assert process.returncode == 3
+    assert f"cannot start: {mine}:2: expected 5 tab-separated fields" in output and "Traceback" not in output

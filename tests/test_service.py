@@ -229,3 +229,37 @@ def test_configuration_errors_are_clear():
     with pytest.raises(ConfigError, match="STANCE_MAX_SENTENCES must be a positive integer"):
         load_settings(environ={"STANCE_MAX_SENTENCES": "many"})
     assert load_settings(environ={"STANCE_MAX_DOCUMENTS": "7"})["MAX_DOCUMENTS"] == 7
+    assert load_settings(environ={"STANCE_BODY_TIMEOUT": "3"})["BODY_TIMEOUT"] == 3
+    with pytest.raises(ConfigError, match="STANCE_BODY_TIMEOUT"):
+        load_settings(environ={"STANCE_BODY_TIMEOUT": "0"})
+
+
+def test_replies_carry_actors_roles_and_the_article_summary(client):
+    text = "حث وزير الخارجية الألماني أنقرة على ضبط النفس. ووصل المبعوث الأممي إلى عدن"
+    body = post(client, "/v1/score", {"text": text}).get_json()
+    first = body["sentences"][0]
+    assert [(a["id"], a["text"], a["kind"]) for a in first["actors"]] == [("DEU", "الألماني", "country"),
+                                                                         ("TUR", "أنقرة", "country")]
+    for actor in first["actors"]:
+        assert first["text"][actor["start"]:actor["end"]] == actor["text"]
+    if first["stance"]["labels"]:
+        assert (first["source"], first["target"]) == ("DEU", "TUR")
+    else:
+        assert first["source"] is None and first["target"] is None
+    rows = {row["id"]: row for row in body["summary"]["actors"]}
+    assert set(rows) == {"DEU", "TUR", "UN"} and rows["UN"]["name"] == "الأمم المتحدة"
+    assert all(row["mentions"] == 1 for row in rows.values())
+    batch = post(client, "/v1/score/batch", {"documents": [{"id": "a", "text": text}]}).get_json()
+    assert batch["documents"][0]["summary"]["actors"] == body["summary"]["actors"]
+
+
+def test_a_user_gazetteer_is_used_and_a_bad_one_stops_start_up(tiny_model_dir, tmp_path):
+    from stance import GazetteerError
+    mine = tmp_path / "mine.tsv"
+    mine.write_text("acme\torganization\tEGY\tشركة أكمي\tأكمي\n", encoding="utf-8")
+    app = create_app({"MODEL_DIR": str(tiny_model_dir), "GAZETTEER": str(mine), "LOG_LEVEL": "WARNING"})
+    body = post(app.test_client(), "/v1/score", {"sentences": ["نفت أكمي التقارير"]}).get_json()
+    assert [a["id"] for a in body["sentences"][0]["actors"]] == ["acme"]
+    mine.write_text("acme\tcompany\tEGY\tشركة أكمي\tأكمي\n", encoding="utf-8")
+    with pytest.raises(GazetteerError, match=f"{mine}:1: kind 'company'"):
+        create_app({"MODEL_DIR": str(tiny_model_dir), "GAZETTEER": str(mine)})
