@@ -61,3 +61,13 @@ def test_cli_reports_corpus_errors_and_exits_2(tmp_path, capsys):
     assert main(["--data", str(bad), "--out", str(tmp_path / "m")]) == 2
     assert "bad.jsonl:1: field 'text'" in capsys.readouterr().err
     assert not (tmp_path / "m").exists()
+
+
+def test_model_selection_scores_each_candidate_on_topic_folds(monkeypatch):
+    from training import select
+    from training.corpus import load_corpus
+    from tests.conftest import TINY_CORPUS
+    monkeypatch.setattr(select, "CANDIDATES", ({}, {"word_ngram_max": 1}))
+    rows = select.select(load_corpus(TINY_CORPUS), folds=2)
+    assert [row["changes"] for row in rows] == ["defaults", {"word_ngram_max": 1}]
+    assert all(0.0 <= row[key] <= 1.0 for row in rows for key in ("stance_macro_f1", "sentiment_macro_f1"))
