@@ -4,7 +4,8 @@
 
 Baseline, written the usual way: two separate pipelines, one per head, each
 ``TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 5))`` + ``LinearSVC`` (one-vs-rest for the
-multi-label stance head). Both are fitted on the same training part of the corpus, a split
+multi-label stance head). Ours is the shipped pipeline with the shipped model's
+hyperparameters (from its ``model.json``). Both are fitted on the same training part of the corpus, a split
 that holds out whole topics (``training.actor_eval.HELD_OUT_TOPICS``), and scored on the
 held-out topics. Throughput: both heads on batches of 1,000 sentences, one core.
 Target (issue "Proof under load"): ours >= 2x the baseline's sentences/s at equal or better
@@ -36,6 +37,7 @@ from stance.model import StanceModel  # noqa: E402
 from training import metrics  # noqa: E402
 from training.actor_eval import HELD_OUT_TOPICS  # noqa: E402
 from training.corpus import load_corpus  # noqa: E402
+from stance.artifacts import DEFAULT_MODEL_DIR, read_manifest  # noqa: E402
 from training.fit import Hyperparameters, fit_artifact  # noqa: E402
 
 SPEEDUP_TARGET = 2.0
@@ -73,13 +75,17 @@ def _timed(run) -> float:
     return time.perf_counter() - started
 
 
-def measure(data=ROOT / "data" / "corpus.jsonl") -> dict:
+def shipped_hyperparameters(model_dir=None) -> Hyperparameters:
+    return Hyperparameters(**read_manifest(model_dir or DEFAULT_MODEL_DIR)["hyperparameters"])
+
+
+def measure(data=ROOT / "data" / "corpus.jsonl", model_dir=None) -> dict:
     corpus = load_corpus(data)
     train = [r for r in corpus.records if r.get("topic") not in HELD_OUT_TOPICS]
     test = [r for r in corpus.records if r.get("topic") in HELD_OUT_TOPICS]
     texts = [r["text"] for r in train]
     ours = StanceModel(fit_artifact(texts, [r["stance"] for r in train], [r["sentiment"] for r in train],
-                                    corpus.stance_labels, Hyperparameters()))
+                                    corpus.stance_labels, shipped_hyperparameters(model_dir)))
     baseline = PlainBaseline(corpus.stance_labels).fit(texts, [r["stance"] for r in train],
                                                        [r["sentiment"] for r in train])
     test_texts = [r["text"] for r in test]
@@ -126,9 +132,10 @@ def verdict(figures: dict) -> list[tuple[str, str, str, bool]]:
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--data", type=Path, default=ROOT / "data" / "corpus.jsonl")
+    parser.add_argument("--model", help="model directory whose hyperparameters to use (default: the shipped model)")
     parser.add_argument("--json", type=Path, help="also write the figures to this JSON file")
     args = parser.parse_args(argv)
-    figures = measure(args.data)
+    figures = measure(args.data, args.model)
     return finish(figures, verdict(figures), args.json)
 
 

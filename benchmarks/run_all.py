@@ -63,7 +63,7 @@ def main(argv=None) -> int:
     rows = []
     for name, module, run in (
             ("core_speed", core_speed, lambda: core_speed.measure(args.model)),
-            ("baseline_compare", baseline_compare, baseline_compare.measure),
+            ("baseline_compare", baseline_compare, lambda: baseline_compare.measure(model_dir=args.model)),
             ("memory", memory, lambda: memory.measure(args.model)),
             ("http_load", http_load, lambda: http_load.run(args.model, args.duration))):
         print(f"running {name} ...", file=sys.stderr, flush=True)

@@ -4,21 +4,13 @@ Only module-level callables are handed to scikit-learn, so a pickled vectorizer 
 ``stance.normalize.normalize_for_features`` and nothing from the trainer.
 """
 import numpy as np
-from sklearn.pipeline import FeatureUnion
 from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.pipeline import FeatureUnion
 
 from stance.normalize import normalize_for_features
 
-DEFAULT_FEATURES = {
-    "char_ngram_range": (2, 5),
-    "word_ngram_range": None,
-    "min_df": 2,
-    "max_features": 200_000,
-    "sublinear_tf": True,
-}
 
-
-def build_vectorizer(char_ngram_range=(2, 5), word_ngram_range=None, min_df=2,
+def build_vectorizer(char_ngram_range=(2, 4), word_ngram_range=None, min_df=2,
                      max_features=200_000, sublinear_tf=True):
     """Return an unfitted vectorizer: char_wb n-grams, plus word n-grams when asked for.
 
