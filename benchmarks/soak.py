@@ -1,6 +1,6 @@
 """Soak test (not in CI): 10 minutes of mixed traffic against gunicorn, watching memory.
 
-    python benchmarks/soak.py [--minutes 10] [--workers 2] [--json OUT]
+    python benchmarks/soak.py [--minutes 10] [--workers 2] [--model DIR] [--json OUT]
 
 wrk (8 connections) sends a random mix of single-article, pre-split and batch requests.
 Worker memory (RSS, summed over workers) is sampled every 15 s; growth is measured from
@@ -68,12 +68,12 @@ def worker_rss(master: int) -> float:
     return sum(memory_mb(int(pid))["rss_mb"] for pid in children)
 
 
-def run(minutes: float, workers: int) -> dict:
+def run(minutes: float, workers: int, model_dir=None) -> dict:
     work = Path(tempfile.mkdtemp(prefix="stance-soak-"))
     (work / "mixed.lua").write_text(LUA, encoding="utf-8")
     (work / "bodies.txt").write_text("\n".join(mixed_requests(random.Random(5))), encoding="utf-8")
     port = free_port()
-    server = start_server(port, workers, None)
+    server = start_server(port, workers, model_dir)
     seconds = int(minutes * 60)
     try:
         load = subprocess.Popen(["wrk", "-t2", "-c8", f"-d{seconds}s", "--timeout", "10s", "-s",
@@ -101,9 +101,10 @@ def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--minutes", type=float, default=10)
     parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--model", help="model directory (default: the shipped model)")
     parser.add_argument("--json", type=Path)
     args = parser.parse_args(argv)
-    figures = run(args.minutes, args.workers)
+    figures = run(args.minutes, args.workers, args.model)
     failed = figures["non2xx"] + figures["socket_errors"]
     print(f"{figures['requests']} requests in {args.minutes} min, {failed} failed "
           f"(target 0: {'met' if failed == 0 else 'NOT MET'}); p99 {figures['p99_ms']:.1f} ms")
