@@ -5,9 +5,9 @@
 Baseline, written the usual way: two separate pipelines, one per head, each
 ``TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 5))`` + ``LinearSVC`` (one-vs-rest for the
 multi-label stance head). Ours is the shipped pipeline with the shipped model's
-hyperparameters (from its ``model.json``). Both are fitted on the same training part of the corpus, a split
-that holds out whole topics (``training.actor_eval.HELD_OUT_TOPICS``), and scored on the
-held-out topics. Throughput: both heads on batches of 1,000 sentences, one core.
+hyperparameters (from its ``model.json``). Held-out macro-F1: both are cross-validated on the
+same folds that hold out whole topics (as in the trainer's report). Throughput: both fitted
+on the whole corpus, both heads on the same batches of 1,000 sentences, one core.
 Target (issue "Proof under load"): ours >= 2x the baseline's sentences/s at equal or better
 held-out macro-F1.
 """
@@ -35,8 +35,8 @@ from sklearn.svm import LinearSVC  # noqa: E402
 
 from stance.model import StanceModel  # noqa: E402
 from training import metrics  # noqa: E402
-from training.actor_eval import HELD_OUT_TOPICS  # noqa: E402
 from training.corpus import load_corpus  # noqa: E402
+from training.evaluate import cross_predict, topic_folds  # noqa: E402
 from stance.artifacts import DEFAULT_MODEL_DIR, read_manifest  # noqa: E402
 from training.fit import Hyperparameters, fit_artifact  # noqa: E402
 
@@ -79,34 +79,41 @@ def shipped_hyperparameters(model_dir=None) -> Hyperparameters:
     return Hyperparameters(**read_manifest(model_dir or DEFAULT_MODEL_DIR)["hyperparameters"])
 
 
-def measure(data=ROOT / "data" / "corpus.jsonl", model_dir=None) -> dict:
+def measure(data=ROOT / "data" / "corpus.jsonl", model_dir=None, folds=5) -> dict:
     corpus = load_corpus(data)
-    train = [r for r in corpus.records if r.get("topic") not in HELD_OUT_TOPICS]
-    test = [r for r in corpus.records if r.get("topic") in HELD_OUT_TOPICS]
-    texts = [r["text"] for r in train]
-    ours = StanceModel(fit_artifact(texts, [r["stance"] for r in train], [r["sentiment"] for r in train],
-                                    corpus.stance_labels, shipped_hyperparameters(model_dir)))
-    baseline = PlainBaseline(corpus.stance_labels).fit(texts, [r["stance"] for r in train],
-                                                       [r["sentiment"] for r in train])
-    test_texts = [r["text"] for r in test]
-    scored = ours.score_sentences(test_texts)
-    base_stance, base_sentiment = baseline.predict(test_texts)
+    params = shipped_hyperparameters(model_dir)
+    splits = topic_folds(corpus, folds)
+    ours_scored = cross_predict(corpus, splits, params)
+    base_stance, base_sentiment = [None] * len(corpus.records), [None] * len(corpus.records)
+    for train, test in splits:
+        baseline = PlainBaseline(corpus.stance_labels).fit(
+            [corpus.records[i]["text"] for i in train], [corpus.records[i]["stance"] for i in train],
+            [corpus.records[i]["sentiment"] for i in train])
+        stance_sets, sentiments = baseline.predict([corpus.records[i]["text"] for i in test])
+        for i, labels, sentiment in zip(test, stance_sets, sentiments):
+            base_stance[i], base_sentiment[i] = labels, sentiment
 
     def f1(stance_sets, sentiments) -> dict:
-        return {"stance_macro_f1": round(metrics.stance_metrics([r["stance"] for r in test], stance_sets,
+        records = corpus.records
+        return {"stance_macro_f1": round(metrics.stance_metrics([r["stance"] for r in records], stance_sets,
                                                                 corpus.stance_labels)["macro_f1"], 4),
-                "sentiment_macro_f1": round(metrics.sentiment_metrics([r["sentiment"] for r in test], sentiments,
+                "sentiment_macro_f1": round(metrics.sentiment_metrics([r["sentiment"] for r in records], sentiments,
                                                                       corpus.sentiment_labels)["macro_f1"], 4)}
 
+    # speed: both fitted on the whole corpus, scored on the same batches, one core
+    texts = corpus.texts
+    ours = StanceModel(fit_artifact(texts, [r["stance"] for r in corpus.records],
+                                    [r["sentiment"] for r in corpus.records], corpus.stance_labels, params))
+    baseline = PlainBaseline(corpus.stance_labels).fit(texts, [r["stance"] for r in corpus.records],
+                                                       [r["sentiment"] for r in corpus.records])
     rng = random.Random(3)
-    pool = [r["text"] for r in corpus.records]
-    batches = [[rng.choice(pool) for _ in range(1000)] for _ in range(4)]
+    batches = [[rng.choice(texts) for _ in range(1000)] for _ in range(4)]
     ours_speed = sentences_per_second(ours.predict_proba, batches)
     full_speed = sentences_per_second(ours.score_sentences, batches)
     base_speed = sentences_per_second(baseline.predict, batches)
     return {
-        "train_sentences": len(train), "held_out_sentences": len(test), "held_out_topics": list(HELD_OUT_TOPICS),
-        "ours": {**f1([s["stance"]["labels"] for s in scored], [s["sentiment"]["label"] for s in scored]),
+        "sentences": len(corpus.records), "topic_folds": len(splits), "hyperparameters": params.as_dict(),
+        "ours": {**f1([s["stance"]["labels"] for s in ours_scored], [s["sentiment"]["label"] for s in ours_scored]),
                  "sentences_per_s": round(ours_speed), "with_actors_and_formatting_sentences_per_s": round(full_speed)},
         "baseline": {**f1(base_stance, base_sentiment), "sentences_per_s": round(base_speed)},
         "speedup": round(ours_speed / base_speed, 2),

@@ -1,13 +1,14 @@
-"""Calibrated linear heads in plain numpy: one sparse-dense product and a sigmoid per class.
+"""Linear heads in plain numpy: one sparse-dense product, then a sigmoid or a softmax.
 
-The trainer fits scikit-learn ``LinearSVC`` models calibrated with ``CalibratedClassifierCV``
-(sigmoid, ``ensemble=False``), then ``compile_stance_head`` / ``compile_sentiment_head``
-copy out their weights. Scoring then skips scikit-learn's per-call validation and the
+The trainer fits scikit-learn models (stance: ``LinearSVC`` per label calibrated with
+``CalibratedClassifierCV``, sigmoid, ``ensemble=False``; sentiment: multinomial
+``LogisticRegression``), then ``compile_stance_head`` / ``compile_sentiment_head`` copy out
+their weights. Scoring then skips scikit-learn's per-call validation and the
 per-label Python loops (a single sentence scores ~5x faster) and the pickle holds only
 arrays. The probabilities equal scikit-learn's ``predict_proba`` (a test checks it).
 """
 import numpy as np
-from scipy.special import expit
+from scipy.special import expit, softmax
 
 
 class CalibratedLinearHead:
@@ -39,6 +40,21 @@ class CalibratedLinearHead:
         return probabilities
 
 
+class SoftmaxLinearHead:
+    """``p = softmax(X @ coef.T + intercept)`` (a binary model: ``[1 - p, p]``, ``p = expit``)."""
+
+    def __init__(self, coef, intercept):
+        self.coef = np.ascontiguousarray(np.asarray(coef, dtype=np.float64).T)
+        self.intercept = np.asarray(intercept, dtype=np.float64)
+
+    def predict_proba(self, features) -> np.ndarray:
+        scores = np.asarray(features @ self.coef) + self.intercept
+        if scores.shape[1] == 1:
+            positive = expit(scores)
+            return np.hstack([1.0 - positive, positive])
+        return softmax(scores, axis=1)
+
+
 def _parts(calibrated) -> tuple:
     """Weights of a fitted ``CalibratedClassifierCV(LinearSVC, sigmoid, ensemble=False)``."""
     [fitted] = calibrated.calibrated_classifiers_
@@ -55,7 +71,10 @@ def compile_stance_head(one_vs_rest) -> CalibratedLinearHead:
                                 [p[2][0] for p in parts], [p[3][0] for p in parts], "independent")
 
 
-def compile_sentiment_head(calibrated) -> CalibratedLinearHead:
-    coef, intercept, slopes, offsets = _parts(calibrated)
-    return CalibratedLinearHead(coef, intercept, slopes, offsets, "binary" if len(calibrated.classes_) == 2
-                                else "multiclass")
+def compile_sentiment_head(classifier):
+    """A fitted ``LogisticRegression`` (or calibrated ``LinearSVC``) as a numpy head."""
+    if hasattr(classifier, "calibrated_classifiers_"):
+        coef, intercept, slopes, offsets = _parts(classifier)
+        return CalibratedLinearHead(coef, intercept, slopes, offsets,
+                                    "binary" if len(classifier.classes_) == 2 else "multiclass")
+    return SoftmaxLinearHead(classifier.coef_, classifier.intercept_)

@@ -1,6 +1,7 @@
 """Compiled heads give exactly scikit-learn's calibrated probabilities."""
 import numpy as np
 import pytest
+from sklearn.linear_model import LogisticRegression
 from sklearn.preprocessing import MultiLabelBinarizer
 
 from stance.features import build_vectorizer
@@ -31,11 +32,16 @@ def test_compiled_stance_head_equals_one_vs_rest_calibrated_svms(fitted):
                                rtol=0, atol=1e-12)
 
 
-def test_compiled_sentiment_head_equals_calibrated_multiclass_and_binary_svms(fitted):
+def test_compiled_sentiment_head_equals_logistic_regression_and_calibrated_svms(fitted):
     _, sentiment, binary, probe = fitted
-    for classifier in (sentiment, binary):
+    texts_features = probe[:-3]
+    labels = sentiment.predict(texts_features)
+    logistic = LogisticRegression(C=5.0, class_weight="balanced", max_iter=2000).fit(texts_features, labels)
+    two_class = LogisticRegression(C=5.0, max_iter=2000).fit(texts_features, labels == "negative")
+    for classifier in (sentiment, binary, logistic, two_class):
         compiled = compile_sentiment_head(classifier).predict_proba(probe)
-        np.testing.assert_allclose(compiled, classifier.predict_proba(probe), rtol=0, atol=1e-12)
+        # scikit-learn's logistic regression scores float32 input in float32: equal to ~1e-7
+        np.testing.assert_allclose(compiled, classifier.predict_proba(probe), rtol=0, atol=1e-6)
         np.testing.assert_allclose(compiled.sum(axis=1), 1.0)
 
 

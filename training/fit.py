@@ -1,9 +1,9 @@
 """Fitting both heads on one shared feature space, with per-label stance thresholds."""
-from collections import Counter
 from dataclasses import asdict, dataclass
 
 import numpy as np
 from sklearn.calibration import CalibratedClassifierCV
+from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import KFold
 from sklearn.multiclass import OneVsRestClassifier
 from sklearn.preprocessing import MultiLabelBinarizer
@@ -25,7 +25,7 @@ class Hyperparameters:
     min_df: int = 2
     max_features: int = 200_000
     stance_c: float = 0.5
-    sentiment_c: float = 0.5
+    sentiment_c: float = 5.0  # C of the multinomial logistic regression
     calibration_folds: int = 3
     threshold_folds: int = 4
     seed: int = 13
@@ -49,9 +49,8 @@ def fit_artifact(texts, stance_sets, sentiments, stance_labels, params: Hyperpar
     targets = MultiLabelBinarizer(classes=stance_labels).fit_transform(stance_sets)
     thresholds = tune_thresholds(_out_of_fold_stance(features, targets, params), targets, stance_labels)
     stance_classifier = _fit_stance(features, targets, params)
-    sentiments = np.asarray(sentiments)
-    sentiment_classifier = _calibrated_svm(params.sentiment_c, _folds_for(Counter(sentiments).values(), params),
-                                           params.seed).fit(features, sentiments)
+    sentiment_classifier = LogisticRegression(C=params.sentiment_c, class_weight="balanced", max_iter=2000,
+                                              random_state=params.seed).fit(features, np.asarray(sentiments))
     return {
         "format": 2,
         "vectorizer": compact_vectorizer(vectorizer),
