@@ -11,7 +11,7 @@ from stance.normalize import normalize_text
 from stance.segment import Span, split_sentences
 
 __all__ = [
-    "ActorMatcher", "DEFAULT_MODEL_DIR", "GazetteerError", "Mention", "NO_STANCE", "ModelIntegrityError", "ModelLoadError", "ModelNotFoundError",
-    "ModelVersionWarning", "SentenceLimitError", "Span", "StanceError", "StanceModel", "load_model", "normalize_text",
-    "save_model", "split_sentences",
+    "ActorMatcher", "DEFAULT_MODEL_DIR", "GazetteerError", "Mention", "NO_STANCE", "ModelIntegrityError",
+    "ModelLoadError", "ModelNotFoundError", "ModelVersionWarning", "SentenceLimitError", "Span", "StanceError",
+    "StanceModel", "load_model", "normalize_text", "save_model", "split_sentences",
 ]
