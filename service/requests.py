@@ -1,5 +1,6 @@
 """Reading and validating request bodies into plain values (no Flask objects past here)."""
 import json
+import re
 from dataclasses import dataclass
 
 from service.errors import (MALFORMED_JSON, MSG_CONTENT_TYPE, MSG_MALFORMED, MSG_NOT_UTF8,
@@ -11,6 +12,9 @@ SCORE_FIELDS = ("text", "sentences")
 BATCH_FIELDS = ("documents",)
 DOCUMENT_FIELDS = ("id", "text")
 MAX_ID_LENGTH = 200
+# "Not blank" as the OpenAPI schema's pattern \S means it (ECMAScript whitespace), so the
+# service and its published schema agree on every string (Python's isspace differs).
+_NOT_BLANK = re.compile("[^\t\n\v\f\r \u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]")
 
 
 @dataclass(frozen=True)
@@ -67,7 +71,7 @@ def parse_batch(payload, limits: Limits) -> list[dict]:
         if "id" not in document:
             raise invalid(f"{where}.id", "is required")
         doc_id = document["id"]
-        if not isinstance(doc_id, str) or not doc_id.strip() or len(doc_id) > MAX_ID_LENGTH:
+        if not isinstance(doc_id, str) or not _NOT_BLANK.search(doc_id) or len(doc_id) > MAX_ID_LENGTH:
             raise invalid(f"{where}.id", f"must be a non-empty string of at most {MAX_ID_LENGTH} characters")
         if doc_id in seen:
             raise invalid(f"{where}.id", f"duplicate id {doc_id!r}")
@@ -95,7 +99,7 @@ def _require_object(value, where: str, allowed: tuple) -> None:
 def _text(value, field: str) -> str:
     if not isinstance(value, str):
         raise invalid(field, f"must be a string, got {_json_type(value)}")
-    if not value.strip():
+    if not _NOT_BLANK.search(value):
         raise invalid(field, "must not be empty")
     return value
 

@@ -6,7 +6,7 @@ and mapped back to offsets of the original. A mention may carry the attached cli
 و ف (conjunctions) and ب ل ك (prepositions), including ل + ال written لل.
 """
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from stance.gazetteer import ARTICLE, Actor, expand_form, load_gazetteer
 from stance.normalize import FOLD_REMOVED, fold_with_offsets
@@ -26,6 +26,7 @@ class Mention:
     end: int
     kind: str
     country: str
+    folded_span: tuple[int, int] = field(default=(0, 0), repr=False, compare=False)  # in the folded text
 
     def as_dict(self) -> dict:
         return {"id": self.id, "text": self.text, "start": self.start, "end": self.end,
@@ -77,11 +78,14 @@ class ActorMatcher:
     def from_gazetteer(cls, user_path=None) -> "ActorMatcher":
         return cls(load_gazetteer(user_path))
 
-    def find(self, text: str) -> list[Mention]:
-        """Actor mentions in ``text`` in order; titles merged into the person they introduce."""
+    def find(self, text: str, folding: tuple[str, list[int]] | None = None) -> list[Mention]:
+        """Actor mentions in ``text`` in order; titles merged into the person they introduce.
+
+        ``folding``: ``fold_with_offsets(text)`` when the caller already has it.
+        """
         if self._pattern is None:
             return []
-        folded, offsets = fold_with_offsets(text)
+        folded, offsets = folding or fold_with_offsets(text)
         mentions = []
         for match in self._pattern.finditer(folded):
             name, begin = match.group("name"), match.start("name")
@@ -92,7 +96,8 @@ class ActorMatcher:
             actor = self.actors[self._form_owner[name]]
             start = offsets[begin]
             end = _extend_over_marks(text, offsets[match.end("name") - 1] + 1)
-            mentions.append(Mention(actor.id, text[start:end], start, end, actor.kind, actor.country))
+            mentions.append(Mention(actor.id, text[start:end], start, end, actor.kind, actor.country,
+                                    (begin, match.end("name"))))
         return self._merge_titles(text, mentions)
 
     def _merge_titles(self, text: str, mentions: list[Mention]) -> list[Mention]:

@@ -10,6 +10,7 @@ The fitted objects live in an *artifact* dict (saved with joblib by ``stance.art
 """
 from stance.actors import ActorMatcher
 from stance.errors import SentenceLimitError
+from stance.normalize import fold_with_offsets
 from stance.roles import assign_roles
 from stance.segment import split_sentences
 from stance.summary import summarize
@@ -90,8 +91,9 @@ class StanceModel:
 
     def _scored(self, index: int, sentence: str, stance_row, sentiment_row) -> dict:
         stance = self._stance(stance_row)
-        mentions = self.actors.find(sentence)
-        source, target = assign_roles(sentence, mentions, stance["labels"])
+        folding = fold_with_offsets(sentence)
+        mentions = self.actors.find(sentence, folding)
+        source, target = assign_roles(sentence, mentions, stance["labels"], folding[0])
         return {"index": index, "text": sentence, "stance": stance, "sentiment": self._sentiment(sentiment_row),
                 "actors": [mention.as_dict() for mention in mentions], "source": source, "target": target}
 

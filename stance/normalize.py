@@ -135,14 +135,8 @@ def fold_with_offsets(text: str) -> tuple[str, list[int]]:
     folded = text.translate(_FOLD)
     if len(folded) == len(text):  # nothing removed: offsets are the identity
         return folded, list(range(len(text)))
-    chars, offsets = [], []
-    for index, char in enumerate(text):
-        replacement = _FOLD.get(ord(char), char)
-        if replacement is None or replacement == "":
-            continue
-        chars.append(replacement if isinstance(replacement, str) else chr(replacement))
-        offsets.append(index)
-    return "".join(chars), offsets
+    # every other rule maps one character to one character: the kept ones are in order
+    return folded, [index for index, char in enumerate(text) if char not in FOLD_REMOVED]
 
 
 # All character-level rules of ``RULES`` fused into one table: ``normalize_for_features``

@@ -61,22 +61,17 @@ def find_cue(folded: str, labels: list[str]) -> re.Match | None:
     return min(found, key=lambda m: m.start()) if found else None
 
 
-def assign_roles(text: str, mentions: list[Mention], labels: list[str]) -> tuple[str | None, str | None]:
-    """(source id, target id) of the stance act in ``text``; (None, None) without labels."""
+def assign_roles(text: str, mentions: list[Mention], labels: list[str],
+                 folded: str | None = None) -> tuple[str | None, str | None]:
+    """(source id, target id) of the stance act in ``text``; (None, None) without labels.
+
+    ``mentions`` come from ``ActorMatcher.find``; ``folded`` is ``fold_with_offsets(text)[0]``
+    when the caller already has it.
+    """
     if not labels or not mentions:
         return None, None
-    folded, offsets = fold_with_offsets(text)
-    position = {original: index for index, original in enumerate(offsets)} \
-        if len(folded) != len(text) else None
-
-    def at(original: int) -> int:  # original offset -> folded offset
-        if position is None:
-            return original
-        while original not in position and original > 0:
-            original -= 1
-        return position.get(original, 0)
-
-    spans = [(at(m.start), at(m.end - 1) + 1, m) for m in mentions]
+    folded = folded if folded is not None else fold_with_offsets(text)[0]
+    spans = [(*m.folded_span, m) for m in mentions]
     cue = find_cue(folded, labels)
     source = _source(folded, spans, cue)
     target = _target(folded, spans, cue, source, labels)
