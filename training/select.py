@@ -18,7 +18,7 @@ from training.fit import Hyperparameters
 
 ROOT = Path(__file__).resolve().parent.parent
 CANDIDATES = (
-    {}, {"char_ngram_min": 1, "char_ngram_max": 4}, {"char_ngram_min": 2, "char_ngram_max": 4},
+    {}, {"char_ngram_min": 1, "char_ngram_max": 4}, {"char_ngram_min": 2, "char_ngram_max": 5},
     {"char_ngram_min": 3, "char_ngram_max": 5}, {"char_ngram_min": 2, "char_ngram_max": 6},
     {"word_ngram_max": 1}, {"word_ngram_max": 2}, {"min_df": 1}, {"min_df": 3},
     {"stance_c": 0.25}, {"stance_c": 1.0}, {"sentiment_c": 1.0}, {"sentiment_c": 20.0},
