@@ -39,6 +39,7 @@ _PARTICIPLE = re.compile(r"^[وف]?(?:داعي|مطالب|محذر|معرب|مب
 _PREPOSITION = re.compile(r"(?:^|\s)(?:علي|الي|من|عن|في|مع|ضد|بين|حول|بشان|ازاء|حيال|تجاه|لدي|عبر)\s+"
                           r"(?:\S+\s+){0,2}$")
 _TARGET_LEAD = re.compile(r"(?:^|\s)(?:علي|الي|من|ازاء|حيال|تجاه|ضد)\s+(?:\S+\s+){0,2}$")
+_DIRECT_OBJECT = re.compile(r"^\s*$")
 _CLAUSE_START = re.compile(r"(?:^|[.,،:؛;\"«»()\-]|\s(?:و|ثم|بينما|فيما|كما|حيث))\s*[وف]?$")
 _HEADLINE_COLON = re.compile(r"^[^:،,]{1,60}:")
 # A denial is aimed at an actor only when that actor made the claim: "اتهامات واشنطن",
@@ -117,7 +118,11 @@ def _target(folded: str, spans, cue, source: Mention | None, labels) -> Mention 
                     or ("denial" in labels and _CLAIM_LEAD.search(before)):
                 return mention
         return None
+    first_start, first = candidates[0]
+    after_subject = max(anchor, source.folded_span[1] if source else anchor)
+    if first_start >= after_subject and _DIRECT_OBJECT.match(folded[after_subject:first_start]):
+        return first  # the verb's object right after its subject: "حث الوزير الفرنسي موسكو على"
     for start, mention in candidates:
         if _TARGET_LEAD.search(folded[:start]):
             return mention
-    return candidates[0][1]
+    return first

@@ -19,6 +19,8 @@ def roles(matcher, text, labels):
 @pytest.mark.parametrize("text, labels, expected", [
     # VSO wire lead: subject after the cue verb, object after the subject
     ("حثّ وزير الخارجية الألماني أنقرة على ضبط النفس", ["pressure"], ("DEU", "TUR")),
+    # the verb's object right after its subject wins over a later actor after على
+    ("حث وزير الخارجية الفرنسي موسكو على وقف الهجمات على محطات الطاقة الأوكرانية", ["pressure"], ("FRA", "RUS")),
     # SVO headline
     ("موسكو تنفي اتهامات واشنطن بشأن قصف المستشفى", ["denial"], ("RUS", "USA")),
     # headline with a colon: the speaker is before it
