@@ -12,32 +12,18 @@ from scipy.special import expit, softmax
 
 
 class CalibratedLinearHead:
-    """``p[:, k] = expit(-(slope[k] * (X @ coef[k] + intercept[k]) + offset[k]))``.
+    """Independent calibrated columns (one per stance label):
+    ``p[:, k] = expit(-(slope[k] * (X @ coef[k] + intercept[k]) + offset[k]))``."""
 
-    ``multiclass``: rows are renormalized to sum to 1 (scikit-learn's one-vs-rest
-    calibration); ``binary``: one decision column gives [1 - p, p].
-    """
-
-    def __init__(self, coef, intercept, slope, offset, mode: str):
+    def __init__(self, coef, intercept, slope, offset):
         self.coef = np.ascontiguousarray(np.asarray(coef, dtype=np.float64).T)  # (features, columns)
         self.intercept = np.asarray(intercept, dtype=np.float64)
         self.slope = np.asarray(slope, dtype=np.float64)
         self.offset = np.asarray(offset, dtype=np.float64)
-        if mode not in ("independent", "multiclass", "binary"):
-            raise ValueError(f"unknown head mode {mode!r}")
-        self.mode = mode
 
     def predict_proba(self, features) -> np.ndarray:
         scores = np.asarray(features @ self.coef) + self.intercept
-        probabilities = expit(-(self.slope * scores + self.offset))
-        if self.mode == "binary":
-            return np.hstack([1.0 - probabilities, probabilities])
-        if self.mode == "multiclass":
-            total = probabilities.sum(axis=1, keepdims=True)
-            uniform = total == 0
-            probabilities = np.where(uniform, 1.0 / probabilities.shape[1], probabilities / np.where(uniform, 1, total))
-            probabilities[(probabilities > 1.0) & (probabilities <= 1.0 + 1e-5)] = 1.0
-        return probabilities
+        return expit(-(self.slope * scores + self.offset))
 
 
 class SoftmaxLinearHead:
@@ -68,13 +54,9 @@ def compile_stance_head(one_vs_rest) -> CalibratedLinearHead:
     """One independent calibrated column per label of a fitted ``OneVsRestClassifier``."""
     parts = [_parts(estimator) for estimator in one_vs_rest.estimators_]
     return CalibratedLinearHead(np.vstack([p[0] for p in parts]), np.concatenate([p[1] for p in parts]),
-                                [p[2][0] for p in parts], [p[3][0] for p in parts], "independent")
+                                [p[2][0] for p in parts], [p[3][0] for p in parts])
 
 
-def compile_sentiment_head(classifier):
-    """A fitted ``LogisticRegression`` (or calibrated ``LinearSVC``) as a numpy head."""
-    if hasattr(classifier, "calibrated_classifiers_"):
-        coef, intercept, slopes, offsets = _parts(classifier)
-        return CalibratedLinearHead(coef, intercept, slopes, offsets,
-                                    "binary" if len(classifier.classes_) == 2 else "multiclass")
-    return SoftmaxLinearHead(classifier.coef_, classifier.intercept_)
+def compile_sentiment_head(logistic) -> SoftmaxLinearHead:
+    """A fitted (multinomial or binary) ``LogisticRegression``."""
+    return SoftmaxLinearHead(logistic.coef_, logistic.intercept_)
