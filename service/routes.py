@@ -12,7 +12,6 @@ from service.metrics import CONTENT_TYPE as METRICS_CONTENT_TYPE
 from service.requests import decode_json_body, parse_batch, parse_score
 from service.state import limits, metrics, model_or_none, ready_model
 from stance import SentenceLimitError
-from stance.summary import summarize
 
 api = Blueprint("api", __name__)
 
@@ -42,8 +41,7 @@ def score():
         body = replies.score_reply(model, result, with_offsets=True)
     else:
         sentences = model.score_sentences(parsed["sentences"])
-        result = {"sentences": sentences,
-                  "summary": summarize(sentences, model.stance_labels, model.sentiment_labels, model.actors.actors)}
+        result = {"sentences": sentences, "summary": model.summarize(sentences)}
         body = replies.score_reply(model, result, with_offsets=False)
     g.sentences_scored = len(body["sentences"])
     return jsonify(body)

@@ -84,10 +84,12 @@ class StanceModel:
             position += len(spans)
             for index, (item, span) in enumerate(zip(sentences, spans)):
                 item.update(index=index, start=span.start, end=span.end)
-            results.append({"sentences": sentences,
-                            "summary": summarize(sentences, self.stance_labels, self.sentiment_labels,
-                                                 self.actors.actors)})
+            results.append({"sentences": sentences, "summary": self.summarize(sentences)})
         return results
+
+    def summarize(self, scored: list[dict]) -> dict:
+        """The per-article summary of scored sentences (see ``stance.summary.summarize``)."""
+        return summarize(scored, self.stance_labels, self.sentiment_labels, self.actors.actors)
 
     def _scored(self, index: int, sentence: str, stance_row, sentiment_row) -> dict:
         stance = self._stance(stance_row)
