@@ -14,8 +14,8 @@ from stance.normalize import FOLD_REMOVED, fold_with_offsets
 _CLITICS = "(?P<clitic>[\u0648\u0641]?[\u0628\u0644\u0643]?)"  # [وف]? [بلك]?
 _LAM = "\u0644"
 # What may stand between a title (الرئيس الفرنسي) and the person's name: a first name or two, no
-# punctuation.
-_TITLE_GAP = re.compile(r"^[\s\w]{0,20}$")
+# punctuation, and no word that starts a clause (أن يكون باشينيان is not a title).
+_TITLE_GAP = re.compile(r"^(?!.*(?<!\w)(?:[أإا]ن|[أإا]نه|يكون|كان|الذي|التي|قد)(?!\w))[\s\w]{0,20}$")
 
 
 @dataclass(frozen=True)

@@ -33,14 +33,19 @@ CUES = {
     "denial": r"(?:[وف]?(?:نف[يت]|ينفي|تنفي|نافي|كذب|يكذب|تكذب|دحض|يدحض|تدحض|رفض|يرفض|ترفض|رافض"
               r"|تنصل|يتنصل|تتنصل|انكر|ينكر|تنكر|لا صحه|عاري[هة]? عن الصحه|مفبرك|لا اساس))",
 }
-_CUE = {label: re.compile(rf"(?<!\w){pattern}") for label, pattern in CUES.items()}
+_CUE = {label: re.compile(rf"(?<!\w)(?![وف]?طالبان){pattern}") for label, pattern in CUES.items()}  # not Taliban
+# Reporting verbs: in "قال X إن ..." or "«...»، قال X" the speaker X holds the stance.
+_REPORTING = re.compile(r"(?<!\w)[وف]?(?:قال|قالت|اكد|اكدت|اعلن|اعلنت|اوضح|اوضحت|اضاف|اضافت|صرح|صرحت|ذكر|ذكرت"
+                        r"|يقول|تقول)(?!\w)")
 # Circumstantial participles (حال): their subject is the main clause's subject.
 _PARTICIPLE = re.compile(r"^[وف]?(?:داعي|مطالب|محذر|معرب|مبدي|مندد|نافي|رافض|مهدد|ملوح|مستنكر|معبر)")
 _PREPOSITION = re.compile(r"(?:^|\s)(?:علي|الي|من|عن|في|مع|ضد|بين|حول|بشان|ازاء|حيال|تجاه|لدي|عبر)\s+"
                           r"(?:\S+\s+){0,2}$")
 _TARGET_LEAD = re.compile(r"(?:^|\s)(?:علي|الي|من|ازاء|حيال|تجاه|ضد)\s+(?:\S+\s+){0,2}$")
 _DIRECT_OBJECT = re.compile(r"^\s*$")
-_CLAUSE_START = re.compile(r"(?:^|[.,،:؛;\"«»()\-]|\s(?:و|ثم|بينما|فيما|كما|حيث))\s*[وف]?$")
+_CLAUSE_START = re.compile(r"(?:^|[.,،:؛;«(\-]|\s(?:و|ثم|بينما|فيما|كما|حيث))\s*[وف]?$")
+# A person right after a title (المبعوث الأممي إلى اليمن هانس غروندبرغ) is the more specific source.
+_TITLE_TO_PERSON = re.compile(r"^[^.,،:؛;«»\"()]{0,40}$")
 _HEADLINE_COLON = re.compile(r"^[^:،,]{1,60}:")
 # A denial is aimed at an actor only when that actor made the claim: "اتهامات واشنطن",
 # "الاتهامات الأميركية", "ما نشرته قناة ...". Otherwise its target is null.
@@ -80,11 +85,26 @@ def assign_roles(text: str, mentions: list[Mention], labels: list[str],
 
 
 def _source(folded: str, spans, cue) -> Mention | None:
+    chosen = _subject(folded, spans, cue)
+    if chosen is not None and chosen.kind != "person":
+        people = [(start, m) for start, end, m in spans if start >= chosen.folded_span[1] and m.kind == "person"]
+        if people and _TITLE_TO_PERSON.match(folded[chosen.folded_span[1]:people[0][0]]):
+            return people[0][1]
+    return chosen
+
+
+def _subject(folded: str, spans, cue) -> Mention | None:
     colon = _HEADLINE_COLON.match(folded)
-    if colon:
+    if colon and (cue is None or cue.start() >= colon.end()):  # "X: quote", the cue after the colon
         before_colon = [m for start, end, m in spans if end <= colon.end()]
         if before_colon:
             return before_colon[-1]
+    if cue is not None:
+        for reporting in _REPORTING.finditer(folded):
+            speakers = [m for start, end, m in spans if start >= reporting.end()
+                        and (reporting.start() > cue.start() or end <= cue.start())]
+            if speakers:  # "قال X إن ... cue" or "«... cue ...»، قال X"
+                return speakers[0]
     if cue is None:
         return spans[0][2]
     cue_start, cue_end = cue.start(), cue.end()
@@ -105,6 +125,8 @@ def _source(folded: str, spans, cue) -> Mention | None:
 
 def _target(folded: str, spans, cue, source: Mention | None, labels) -> Mention | None:
     anchor = cue.end() if cue is not None else 0
+    if source is not None and source.folded_span[0] >= anchor:  # VSO: the object follows the subject
+        anchor = source.folded_span[1]
     own = {source.id, source.country} if source else set()
     candidates = [(start, m) for start, end, m in spans
                   if start >= anchor and m is not source and m.id not in own and m.country not in own]

@@ -21,6 +21,17 @@ def roles(matcher, text, labels):
     ("حثّ وزير الخارجية الألماني أنقرة على ضبط النفس", ["pressure"], ("DEU", "TUR")),
     # the verb's object right after its subject wins over a later actor after على
     ("حث وزير الخارجية الفرنسي موسكو على وقف الهجمات على محطات الطاقة الأوكرانية", ["pressure"], ("FRA", "RUS")),
+    # a colon after a clause with the cue is not an "X: quote" headline
+    ("السيسي يحذر إثيوبيا: لن نسمح بالمساس بحصة مصر من مياه النيل", ["pressure"], ("sisi", "ETH")),
+    # the speaker of a reporting verb, and the person named after a title, hold the stance
+    ("وقالت المتحدثة باسم الخارجية الروسية ماريا زاخاروفا إن موسكو ترفض الاتهامات الغربية", ["denial"],
+     ("zakharova", None)),
+    ("«يجب على مدريد أن تفي بمسؤوليتها التاريخية»، قال ممثل البوليساريو في إسبانيا", ["pressure"],
+     ("POLISARIO", "ESP")),
+    ("وطالب المبعوث الأممي إلى اليمن هانس غروندبرغ الحوثيين بالإفراج عن موظفي الأمم المتحدة", ["pressure"],
+     ("grundberg", "HOUTHIS")),
+    # طالبان is not the verb طالب
+    ("طالبان تحذّر إسلام آباد من عواقب أي توغل بري", ["pressure"], ("TALIBAN", "PAK")),
     # SVO headline
     ("موسكو تنفي اتهامات واشنطن بشأن قصف المستشفى", ["denial"], ("RUS", "USA")),
     # headline with a colon: the speaker is before it
