@@ -5,7 +5,8 @@ The trainer fits scikit-learn models (stance: ``LinearSVC`` per label calibrated
 ``LogisticRegression``), then ``compile_stance_head`` / ``compile_sentiment_head`` copy out
 their weights. Scoring then skips scikit-learn's per-call validation and the
 per-label Python loops (a single sentence scores ~5x faster) and the pickle holds only
-arrays. The probabilities equal scikit-learn's ``predict_proba`` (a test checks it).
+arrays. The stance probabilities equal scikit-learn's ``predict_proba``; the sentiment probabilities
+are ``softmax(temperature * decision_function)`` (tests check both).
 """
 import numpy as np
 from scipy.special import expit, softmax
@@ -57,6 +58,8 @@ def compile_stance_head(one_vs_rest) -> CalibratedLinearHead:
                                 [p[2][0] for p in parts], [p[3][0] for p in parts])
 
 
-def compile_sentiment_head(logistic) -> SoftmaxLinearHead:
-    """A fitted (multinomial or binary) ``LogisticRegression``."""
-    return SoftmaxLinearHead(logistic.coef_, logistic.intercept_)
+def compile_sentiment_head(linear, temperature: float = 1.0) -> SoftmaxLinearHead:
+    """A fitted linear classifier (``RidgeClassifier``, ``LogisticRegression``: anything with
+    ``coef_`` and ``intercept_``) whose scores times ``temperature`` are softmax logits."""
+    coef = np.atleast_2d(linear.coef_)  # a binary model may keep a single row as a 1-d array
+    return SoftmaxLinearHead(temperature * coef, temperature * np.atleast_1d(linear.intercept_))

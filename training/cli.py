@@ -47,7 +47,8 @@ def parse_args(argv=None) -> argparse.Namespace:
     group.add_argument("--min-df", type=int, default=DEFAULTS.min_df)
     group.add_argument("--max-features", type=int, default=DEFAULTS.max_features)
     group.add_argument("--stance-c", type=float, default=DEFAULTS.stance_c)
-    group.add_argument("--sentiment-c", type=float, default=DEFAULTS.sentiment_c)
+    group.add_argument("--sentiment-alpha", type=float, default=DEFAULTS.sentiment_alpha,
+                       help="ridge penalty of the sentiment head")
     group.add_argument("--seed", type=int, default=DEFAULTS.seed)
     args = parser.parse_args(argv)
     if args.folds < 2:
@@ -59,7 +60,7 @@ def hyperparameters(args) -> Hyperparameters:
     return Hyperparameters(
         char_ngram_min=args.char_ngrams[0], char_ngram_max=args.char_ngrams[1],
         word_ngram_max=args.word_ngram_max, min_df=args.min_df, max_features=args.max_features,
-        stance_c=args.stance_c, sentiment_c=args.sentiment_c, seed=args.seed,
+        stance_c=args.stance_c, sentiment_alpha=args.sentiment_alpha, seed=args.seed,
     )
 
 

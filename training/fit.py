@@ -3,8 +3,10 @@ from dataclasses import asdict, dataclass
 
 import numpy as np
 from sklearn.calibration import CalibratedClassifierCV
-from sklearn.linear_model import LogisticRegression
-from sklearn.model_selection import KFold
+from scipy.optimize import minimize_scalar
+from scipy.special import log_softmax
+from sklearn.linear_model import RidgeClassifier
+from sklearn.model_selection import KFold, StratifiedKFold
 from sklearn.multiclass import OneVsRestClassifier
 from sklearn.preprocessing import MultiLabelBinarizer
 from sklearn.svm import LinearSVC
@@ -25,7 +27,7 @@ class Hyperparameters:
     min_df: int = 2
     max_features: int = 200_000
     stance_c: float = 0.5
-    sentiment_c: float = 5.0  # C of the multinomial logistic regression
+    sentiment_alpha: float = 1.0  # ridge penalty of the sentiment head (scikit-learn's default)
     calibration_folds: int = 3
     threshold_folds: int = 4
     seed: int = 13
@@ -49,13 +51,15 @@ def fit_artifact(texts, stance_sets, sentiments, stance_labels, params: Hyperpar
     targets = MultiLabelBinarizer(classes=stance_labels).fit_transform(stance_sets)
     thresholds = tune_thresholds(_out_of_fold_stance(features, targets, params), targets, stance_labels)
     stance_classifier = _fit_stance(features, targets, params)
-    sentiment_classifier = LogisticRegression(C=params.sentiment_c, class_weight="balanced", max_iter=2000,
-                                              random_state=params.seed).fit(features, np.asarray(sentiments))
+    sentiments = np.asarray(sentiments)
+    sentiment_classifier = _fit_sentiment(features, sentiments, params)
+    temperature = fit_temperature(_out_of_fold_sentiment(features, sentiments, params), sentiments,
+                                  sentiment_classifier.classes_)
     return {
         "format": 2,
         "vectorizer": compact_vectorizer(vectorizer),
         "stance_classifier": compile_stance_head(stance_classifier),
-        "sentiment_classifier": compile_sentiment_head(sentiment_classifier),
+        "sentiment_classifier": compile_sentiment_head(sentiment_classifier, temperature),
         "stance_labels": list(stance_labels),
         "sentiment_labels": [str(label) for label in sentiment_classifier.classes_],
         "thresholds": thresholds,
@@ -79,6 +83,43 @@ def _f1(truth, predicted) -> float:
     true_positives = np.sum(truth & predicted)
     denominator = truth.sum() + predicted.sum()
     return 2.0 * true_positives / denominator if denominator else 0.0
+
+
+def fit_temperature(scores, truth, classes) -> float:
+    """The factor ``t`` for which ``softmax(t * scores)`` has the lowest log loss on ``truth``.
+
+    Temperature scaling keeps the classifier's decisions (the argmax) and only makes its
+    scores usable as probabilities.
+    """
+    scores = _score_columns(scores)
+    rows = np.arange(len(truth))
+    columns = np.searchsorted(classes, truth)
+    result = minimize_scalar(lambda t: -log_softmax(t * scores, axis=1)[rows, columns].mean(),
+                             bounds=(1e-3, 1e3), method="bounded")
+    return float(result.x)
+
+
+def _score_columns(scores):
+    """Decision scores with one column per class (a binary model's single column is ``[0, s]``)."""
+    scores = np.asarray(scores, dtype=float)
+    if scores.ndim == 1:
+        return np.column_stack([np.zeros_like(scores), scores])
+    return scores
+
+
+def _fit_sentiment(features, sentiments, params):
+    return RidgeClassifier(alpha=params.sentiment_alpha, class_weight="balanced").fit(features, sentiments)
+
+
+def _out_of_fold_sentiment(features, sentiments, params):
+    """Sentiment decision scores of every training record from a model that did not see it."""
+    _, counts = np.unique(sentiments, return_counts=True)
+    folds = StratifiedKFold(min(params.threshold_folds, int(counts.min())), shuffle=True, random_state=params.seed)
+    scores = np.zeros((len(sentiments), len(counts) if len(counts) > 2 else 1))
+    for train, test in folds.split(features, sentiments):
+        scores[test] = _fit_sentiment(features[train], sentiments[train], params).decision_function(
+            features[test]).reshape(len(test), -1)
+    return scores.squeeze(axis=1) if scores.shape[1] == 1 else scores
 
 
 def _out_of_fold_stance(features, targets, params):

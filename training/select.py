@@ -5,7 +5,7 @@
 Every candidate changes one setting of the defaults (``training.fit.Hyperparameters``) and is
 scored on the same topic-held-out folds as the trainer's report, so the shipped defaults
 can be checked against their neighbours: character n-gram ranges, word n-grams added or
-not, min_df, and the C of each head.
+not, min_df, the stance C and the sentiment ridge penalty.
 """
 import argparse
 import sys
@@ -21,7 +21,7 @@ CANDIDATES = (
     {}, {"char_ngram_min": 1, "char_ngram_max": 4}, {"char_ngram_min": 2, "char_ngram_max": 5},
     {"char_ngram_min": 3, "char_ngram_max": 5}, {"char_ngram_min": 2, "char_ngram_max": 6},
     {"word_ngram_max": 1}, {"word_ngram_max": 2}, {"min_df": 1}, {"min_df": 3},
-    {"stance_c": 0.25}, {"stance_c": 1.0}, {"sentiment_c": 1.0}, {"sentiment_c": 20.0},
+    {"stance_c": 0.25}, {"stance_c": 1.0}, {"sentiment_alpha": 0.5}, {"sentiment_alpha": 2.0},
 )
 
 
