@@ -10,6 +10,7 @@ The fitted objects live in an *artifact* dict (saved with joblib by ``stance.art
 """
 from stance.actors import ActorMatcher
 from stance.errors import SentenceLimitError
+from stance.features import CompiledTfidf
 from stance.normalize import fold_with_offsets
 from stance.roles import assign_roles
 from stance.segment import split_sentences
@@ -32,6 +33,7 @@ class StanceModel:
         if missing:
             raise ValueError(f"model artifact lacks {', '.join(missing)}")
         self.vectorizer = artifact["vectorizer"]
+        self._features = CompiledTfidf(self.vectorizer)
         self.stance_classifier = artifact["stance_classifier"]
         self.sentiment_classifier = artifact["sentiment_classifier"]
         self.stance_labels = list(artifact["stance_labels"])
@@ -50,7 +52,7 @@ class StanceModel:
 
     def predict_proba(self, sentences: list[str]):
         """Return (stance probabilities, sentiment probabilities), vectorizing once."""
-        features = self.vectorizer.transform(sentences)
+        features = self._features.transform(sentences)
         return (self.stance_classifier.predict_proba(features),
                 self.sentiment_classifier.predict_proba(features))
 
