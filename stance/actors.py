@@ -4,11 +4,19 @@ All surface forms of all actors are compiled into ONE regular expression shaped 
 trie (shared prefixes factored out), matched on the folded text (``fold_with_offsets``)
 and mapped back to offsets of the original. A mention may carry the attached clitics
 و ف (conjunctions) and ب ل ك (prepositions), including ل + ال written لل.
+
+A place form of the gazetteer (a capital, a seat of government) is a mention of its state
+only when it stands for the state: after في or the preposition ب, or as the place of a
+noun (مطار دمشق، جامعة بغداد، ريف دمشق), it names the city and is left out, unless the
+words before في govern it (السلطات في دمشق، المجلس العسكري في باماكو are the state).
+A nisba adjective is a mention of its state unless it describes one of ``_THING_NOUNS``
+(الليرة السورية، الدوري الإسباني، صحيفة بريطانية، طالب أفغاني): things, trades and private
+people of a country, not the state.
 """
 import re
 from dataclasses import dataclass, field
 
-from stance.gazetteer import ARTICLE, Actor, expand_form, load_gazetteer
+from stance.gazetteer import ARTICLE, NISBA_MARK, PLACE_MARK, Actor, expand_form, load_gazetteer
 from stance.normalize import FOLD_REMOVED, fold_with_offsets
 
 _CLITICS = "(?P<clitic>[\u0648\u0641]?[\u0628\u0644\u0643]?)"  # [وف]? [بلك]?
@@ -16,6 +24,29 @@ _LAM = "\u0644"
 # What may stand between a title (الرئيس الفرنسي) and the person's name: a first name or two, no
 # punctuation, and no word that starts a clause (أن يكون باشينيان is not a title).
 _TITLE_GAP = re.compile(r"^(?!.*(?<!\w)(?:[أإا]ن|[أإا]نه|يكون|كان|الذي|التي|قد)(?!\w))[\s\w]{0,20}$")
+
+
+def _folded_set(words: str) -> frozenset[str]:
+    return frozenset(fold_with_offsets(words)[0].split())
+
+
+_PLACE_PREPOSITION = _folded_set("في")
+# Nouns whose place a following capital names (construct state: مطار بيروت، ريف دمشق).
+_PLACE_NOUNS = _folded_set(
+    "مطار ميناء مرفأ جامعة ريف ضواحي ضاحية وسط قلب أطراف محيط قرب شوارع أحياء حي أسواق سوق طريق "
+    "شمال جنوب شرق غرب شمالي جنوبي شرقي غربي محافظة بلدية مدينة العاصمة سكان أهالي مستشفى "
+    "معرض ملعب بورصة فندق")
+# Nouns that make "<noun> في <capital>" the state itself (السلطات في دمشق).
+_GOVERNING_NOUNS = _folded_set(
+    "السلطات سلطات الحكومة حكومة النظام الحكم القيادة المجلس العسكري العسكريون العسكريين "
+    "الانقلابيين الحكام الإدارة")
+# Nouns a nisba describes without naming the state (data/README.md, annotation decision 2).
+_THING_NOUNS = _folded_set(
+    "الليرة الدينار الجنيه الريال الدرهم الدوري الجامعة البورصة الملاعب الشاعر الباحثة الطالبة "
+    "طالبة طالب المواطن الشباب التراث المطبخ الفن الموسيقى السينما الأغنية الرواية الأدب الشعر "
+    "صحيفة الصحيفة الصحف بحارة السياح السياحة الأسواق الأسهم")
+_CLITIC_LETTERS = "\u0648\u0641\u0628\u0644\u0643"  # و ف ب ل ك
+_PREPOSITION_BA = "\u0628"
 
 
 @dataclass(frozen=True)
@@ -62,12 +93,19 @@ class ActorMatcher:
     def __init__(self, actors: dict[str, Actor]):
         self.actors = dict(actors)
         self._form_owner: dict[str, str] = {}
+        self._place_forms: set[str] = set()  # folded place forms (@ in the gazetteer)
+        self._nisba_forms: set[str] = set()  # folded inflections of ~ nisba stems
         self._lam_forms: set[str] = set()  # ل + name-without-ال, valid only after a ل clitic
         for actor in self.actors.values():
             for form in actor.forms:
                 for surface in expand_form(form):
                     folded = _fold_words(surface)
                     self._form_owner.setdefault(folded, actor.id)
+                    if self._form_owner[folded] == actor.id:
+                        if form.startswith(PLACE_MARK):
+                            self._place_forms.add(folded)
+                        elif form.startswith(NISBA_MARK):
+                            self._nisba_forms.add(folded)
                     if folded.startswith(ARTICLE) and len(folded) > 3:
                         self._lam_forms.add(_LAM + folded[2:])
         self._lam_forms -= self._form_owner.keys()
@@ -93,6 +131,10 @@ class ActorMatcher:
                 if not match.group("clitic").endswith(_LAM):
                     continue
                 name, begin = ARTICLE + name[1:], begin - 1
+            if name in self._place_forms and _names_the_place(folded, match):
+                continue
+            if name in self._nisba_forms and _describes_a_thing(folded, match):
+                continue
             actor = self.actors[self._form_owner[name]]
             start = offsets[begin]
             end = _extend_over_marks(text, offsets[match.end("name") - 1] + 1)
@@ -112,6 +154,36 @@ class ActorMatcher:
                 continue
             kept.append(mention)
         return kept
+
+
+def _names_the_place(folded: str, match: re.Match) -> bool:
+    """Whether a place form stands in a place context (في بيروت، ببغداد، مطار دمشق)."""
+    if _PREPOSITION_BA in match.group("clitic"):
+        return True
+    before = folded[:match.start()].split()[-3:]
+    if not before:
+        return False
+    if _bare(before[-1]) & _PLACE_NOUNS:
+        return True
+    if _bare(before[-1]) & _PLACE_PREPOSITION:
+        return not any(_bare(word) & _GOVERNING_NOUNS for word in before[:-1])
+    return False
+
+
+def _describes_a_thing(folded: str, match: re.Match) -> bool:
+    """Whether a nisba follows a noun that is not the state (الليرة السورية، طالب أفغاني)."""
+    before = folded[:match.start()].split()
+    return bool(before) and not match.group("clitic") and before[-1] in _THING_NOUNS
+
+
+def _bare(word: str) -> set[str]:
+    """A folded word with and without up to two attached clitics (ومطار -> مطار)."""
+    forms = {word}
+    for _ in range(2):
+        if len(word) > 2 and word[0] in _CLITIC_LETTERS:
+            word = word[1:]
+            forms.add(word)
+    return forms
 
 
 def _fold_words(form: str) -> str:

@@ -13,6 +13,10 @@ Format (UTF-8, one actor per line, ``#`` starts a comment line, blank lines igno
   and teh marbuta spellings do not matter: forms are folded like the text). A form starting
   with ``~`` is a nisba stem ending in ي (``~فرنسي``) and is expanded to every inflection
   with and without the article (الفرنسي، فرنسية، الفرنسيون، الفرنسيين، الفرنسيتين ...).
+  A form starting with ``@`` is a *place form*: a capital or a seat of government
+  (``@بيروت``, ``@البيت الأبيض``). It names the actor when it stands for the state
+  (رفضت بيروت، البيت الأبيض يحذر) and not when it is the place where something happens
+  (في بيروت، ببغداد، مطار دمشق); see ``stance.actors``.
 
 The shipped file is ``stance/data/gazetteer.tsv``. A user file in the same format is read
 after it: a line whose id already exists REPLACES that actor; new ids are added. A line
@@ -29,6 +33,7 @@ KINDS = ("country", "organization", "person", "group")
 DEFAULT_GAZETTEER = resources.files("stance") / "data" / "gazetteer.tsv"
 REMOVE = "-"
 NISBA_MARK = "~"
+PLACE_MARK = "@"
 _ID = re.compile(r"^(?:[A-Z][A-Z0-9_]*|[a-z][a-z0-9_]*)$")
 _ARABIC_LETTER = re.compile("[\u0621-\u064a]")
 # Endings of a nisba adjective after its stem in ي: m/f singular, dual, sound plurals.
@@ -47,7 +52,10 @@ class Actor:
 
 
 def expand_form(form: str) -> list[str]:
-    """A plain form as is; a ``~`` nisba stem as all its inflections, with and without ال."""
+    """A plain form as is; a ``~`` nisba stem as all its inflections, with and without ال;
+    a ``@`` place form without its mark."""
+    if form.startswith(PLACE_MARK):
+        return [form[len(PLACE_MARK):]]
     if not form.startswith(NISBA_MARK):
         return [form]
     stem = form[len(NISBA_MARK):]
@@ -75,6 +83,8 @@ def parse_line(line: str, where: str) -> Actor | str:
     for form in surface:
         if not _ARABIC_LETTER.search(form):
             raise GazetteerError(f"{where}: form {form!r} has no Arabic letter")
+        if form.startswith(PLACE_MARK) and not _ARABIC_LETTER.match(form[len(PLACE_MARK):]):
+            raise GazetteerError(f"{where}: place form {form!r} must start with an Arabic letter after @")
         if form.startswith(NISBA_MARK) and not form.endswith("\u064a"):
             raise GazetteerError(f"{where}: nisba stem {form!r} must end in ي")
     return Actor(actor_id, kind, country, name, surface)

@@ -45,6 +45,33 @@ def test_capitals_are_metonyms_for_their_country(matcher, text, expected):
     assert ids(matcher, text) == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("افتتاح معرض الكتاب في بيروت", []), ("انهيار مبنى ببغداد", []), ("وصول أول رحلة إلى مطار دمشق", []),
+    ("طالب في جامعة بغداد", []), ("ووقعت اشتباكات في ريف دمشق وفي الرياض", []),
+    ("وحمّلت باريس السلطات في دمشق المسؤولية", ["FRA", "SYR"]),
+    ("ورفض المجلس العسكري في نيامي الانتقادات", ["NER"]),
+    ("ولوحت واشنطن بعقوبات على دمشق", ["USA", "SYR"]), ("رسالة إلى طهران", ["IRN"]),
+    ("القتال في سوريا", ["SYR"]),  # a country's name is a mention wherever it stands
+])
+def test_a_capital_in_a_place_context_names_the_city_not_the_state(matcher, text, expected):
+    assert ids(matcher, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("تراجع الليرة السورية أمام الدولار", []), ("مزاعم صحيفة إسرائيلية", []), ("طالب أفغاني يفوز بجائزة", []),
+    ("ونفت الحكومة السورية", ["SYR"]), ("اتهامات إسرائيلية للحكومة اللبنانية", ["ISR", "LBN"]),
+])
+def test_a_nisba_on_a_thing_or_a_private_person_is_not_the_state(matcher, text, expected):
+    assert ids(matcher, text) == expected
+
+
+def test_place_forms_of_a_user_gazetteer_follow_the_same_rule(tmp_path):
+    path = write(tmp_path, "ruritania\tcountry\truritania\tروريتانيا\tروريتانيا|@ستريلساو")
+    matcher = ActorMatcher.from_gazetteer(path)
+    assert ids(matcher, "ستريلساو ترفض الاتهامات") == ["ruritania"]
+    assert ids(matcher, "مؤتمر في ستريلساو") == []
+
+
 @pytest.mark.parametrize("variant", ["سوريا", "سورية", "سوريه"])
 def test_spelling_variants_of_a_country(matcher, variant):
     assert ids(matcher, f"في {variant} اليوم") == ["SYR"]
@@ -131,6 +158,7 @@ def test_user_gazetteer_can_remove_an_actor(tmp_path):
     ("acme\tcompany\tEGY\tأكمي\tأكمي", "kind 'company'"),
     ("acme\torganization\tEGY\tأكمي\tacme", "has no Arabic letter"),
     ("acme\torganization\tEGY\tأكمي\t~أكم", "must end in"),
+    ("acme\torganization\tEGY\tأكمي\t@ أكمي", "must start with an Arabic letter after @"),
     ("acme\torganization\tegypt!\tأكمي\tأكمي", "country 'egypt!'"),
     ("nobody\t-", "cannot remove unknown id"),
 ])
