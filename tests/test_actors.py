@@ -109,6 +109,7 @@ def test_a_title_with_the_persons_nisba_is_one_mention_of_the_person(matcher):
 
 def test_common_words_that_look_like_names_are_not_actors(matcher):
     assert ids(matcher, "قدم الصندوق الدعم المالي للطالب وقال إن ضغط الدم مرتفع") == []
+    assert ids(matcher, "قتلت امرأة وأم لثلاثة أطفال كونا أسرة") == []  # not the agencies وام، كونا
 
 
 def test_trie_pattern_prefers_the_longest_name():
