@@ -23,7 +23,8 @@ _CLITICS = "(?P<clitic>[\u0648\u0641]?[\u0628\u0644\u0643]?)"  # [وف]? [بلك
 _LAM = "\u0644"
 # What may stand between a title (الرئيس الفرنسي) and the person's name: a first name or two, no
 # punctuation, and no word that starts a clause (أن يكون باشينيان is not a title).
-_TITLE_GAP = re.compile(r"^(?!.*(?<!\w)(?:[أإا]ن|[أإا]نه|يكون|كان|الذي|التي|قد)(?!\w))[\s\w]{0,20}$")
+_TITLE_GAP = re.compile(r"^(?!.*(?<!\w)(?:[أإا]ن|[أإا]نه|يكون|كان|الذي|التي|قد)(?!\w))"
+                        r"(?:[\s\w]{0,20}|\s*(?:إلى|الى|في|لدى|لدي|لشؤون)\s[\s\w]{0,30})$")
 
 
 def _folded_set(words: str) -> frozenset[str]:
@@ -31,11 +32,12 @@ def _folded_set(words: str) -> frozenset[str]:
 
 
 _PLACE_PREPOSITION = _folded_set("في")
-# Nouns whose place a following capital names (construct state: مطار بيروت، ريف دمشق).
+# Nouns whose place or name a following capital gives (construct state: مطار بيروت، ريف
+# دمشق، مؤتمر بروكسل، اتفاق باريس).
 _PLACE_NOUNS = _folded_set(
     "مطار ميناء مرفأ جامعة ريف ضواحي ضاحية وسط قلب أطراف محيط قرب شوارع أحياء حي أسواق سوق طريق "
     "شمال جنوب شرق غرب شمالي جنوبي شرقي غربي محافظة بلدية مدينة العاصمة سكان أهالي مستشفى "
-    "معرض ملعب بورصة فندق")
+    "معرض ملعب بورصة فندق مؤتمر قمة منتدى اتفاق اتفاقية إعلان")
 # Nouns that make "<noun> في <capital>" the state itself (السلطات في دمشق).
 _GOVERNING_NOUNS = _folded_set(
     "السلطات سلطات الحكومة حكومة النظام الحكم القيادة المجلس العسكري العسكريون العسكريين "
@@ -44,7 +46,8 @@ _GOVERNING_NOUNS = _folded_set(
 _THING_NOUNS = _folded_set(
     "الليرة الدينار الجنيه الريال الدرهم الدوري الجامعة البورصة الملاعب الشاعر الباحثة الطالبة "
     "طالبة طالب المواطن الشباب التراث المطبخ الفن الموسيقى السينما الأغنية الرواية الأدب الشعر "
-    "صحيفة الصحيفة الصحف بحارة السياح السياحة الأسواق الأسهم")
+    "صحيفة الصحيفة الصحف بحارة السياح السياحة الأسواق الأسهم الدول دول الأندية الأوساط المصارف "
+    "مصارف المحاكم السوق الشركاء شركاءه")
 _CLITIC_LETTERS = "\u0648\u0641\u0628\u0644\u0643"  # و ف ب ل ك
 _PREPOSITION_BA = "\u0628"
 
@@ -143,17 +146,22 @@ class ActorMatcher:
         return self._merge_titles(text, mentions)
 
     def _merge_titles(self, text: str, mentions: list[Mention]) -> list[Mention]:
-        """Drop a country or organization mention that is the title of the next mention, a
-        person of that country (الرئيس الفرنسي إيمانويل ماكرون is one mention of macron)."""
-        kept = []
+        """Drop a country or organization mention that is the title of a following person of
+        that country or organization (الرئيس الفرنسي إيمانويل ماكرون is one mention of macron),
+        with what the title names on the way (المبعوث الأممي إلى اليمن هانس غروندبرغ is one
+        mention of grundberg)."""
+        dropped = set()
         for index, mention in enumerate(mentions):
-            following = mentions[index + 1] if index + 1 < len(mentions) else None
-            if (following is not None and following.kind == "person"
-                    and following.country == mention.id
-                    and _TITLE_GAP.match(text[mention.end:following.start])):
+            if mention.kind == "person":
                 continue
-            kept.append(mention)
-        return kept
+            for later in range(index + 1, len(mentions)):
+                following = mentions[later]
+                if following.kind != "person":
+                    continue
+                if following.country == mention.id and _TITLE_GAP.match(text[mention.end:following.start]):
+                    dropped.update(range(index, later))
+                break
+        return [mention for index, mention in enumerate(mentions) if index not in dropped]
 
 
 def _names_the_place(folded: str, match: re.Match) -> bool:

@@ -107,6 +107,21 @@ def test_a_title_with_the_persons_nisba_is_one_mention_of_the_person(matcher):
     assert ids(matcher, text) == ["lavrov", "USA"]
 
 
+def test_a_title_naming_a_place_on_the_way_to_the_person_is_one_mention_of_the_person(matcher):
+    assert ids(matcher, "وطالب المبعوث الأممي إلى اليمن هانس غروندبرغ الأطراف بضبط النفس") == ["grundberg"]
+    # a person of another country does not absorb the title
+    assert ids(matcher, "وقال وزير الخارجية الأمريكي إن إيمانويل ماكرون") == ["USA", "macron"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("وطالبت منظمة العفو الدولية الدول الأوروبية بوقف الترحيل", ["AMNESTY"]),
+    ("وقلق أوروبي من قوارب الهجرة", ["EU"]), ("انطلاق مؤتمر بروكسل لدعم سوريا", ["SYR"]),
+    ("المفوضية الأممية للاجئين تحذر", ["UNHCR"]), ("وقال المفوض الأوروبي للصحة", ["EC"]),
+])
+def test_regional_nisbas_name_the_union_only_on_an_actor(matcher, text, expected):
+    assert ids(matcher, text) == expected
+
+
 def test_common_words_that_look_like_names_are_not_actors(matcher):
     assert ids(matcher, "قدم الصندوق الدعم المالي للطالب وقال إن ضغط الدم مرتفع") == []
     assert ids(matcher, "قتلت امرأة وأم لثلاثة أطفال كونا أسرة") == []  # not the agencies وام، كونا
