@@ -168,19 +168,20 @@ def _names_the_place(folded: str, match: re.Match) -> bool:
     """Whether a place form stands in a place context (في بيروت، ببغداد، مطار دمشق)."""
     if _PREPOSITION_BA in match.group("clitic"):
         return True
-    before = folded[:match.start()].split()[-3:]
+    before = folded[:match.start()].rsplit(None, 3)[-3:]  # the last three words, not a full split
     if not before:
         return False
-    if _bare(before[-1]) & _PLACE_NOUNS:
+    last = _bare(before[-1])
+    if last & _PLACE_NOUNS:
         return True
-    if _bare(before[-1]) & _PLACE_PREPOSITION:
+    if last & _PLACE_PREPOSITION:
         return not any(_bare(word) & _GOVERNING_NOUNS for word in before[:-1])
     return False
 
 
 def _describes_a_thing(folded: str, match: re.Match) -> bool:
     """Whether a nisba follows a noun that is not the state (الليرة السورية، طالب أفغاني)."""
-    before = folded[:match.start()].split()
+    before = folded[:match.start()].rsplit(None, 1)[-1:]
     return bool(before) and not match.group("clitic") and before[-1] in _THING_NOUNS
 
 

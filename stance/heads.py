@@ -1,8 +1,8 @@
 """Linear heads in plain numpy: one sparse-dense product, then a sigmoid or a softmax.
 
 The trainer fits scikit-learn models (stance: ``LinearSVC`` per label calibrated with
-``CalibratedClassifierCV``, sigmoid, ``ensemble=False``; sentiment: multinomial
-``LogisticRegression``), then ``compile_stance_head`` / ``compile_sentiment_head`` copy out
+``CalibratedClassifierCV``, sigmoid, ``ensemble=False``; sentiment: ``RidgeClassifier``
+with a softmax temperature), then ``compile_stance_head`` / ``compile_sentiment_head`` copy out
 their weights. Scoring then skips scikit-learn's per-call validation and the
 per-label Python loops (a single sentence scores ~5x faster) and the pickle holds only
 arrays. The stance probabilities equal scikit-learn's ``predict_proba``; the sentiment probabilities

@@ -115,11 +115,11 @@ def _out_of_fold_sentiment(features, sentiments, params):
     """Sentiment decision scores of every training record from a model that did not see it."""
     _, counts = np.unique(sentiments, return_counts=True)
     folds = StratifiedKFold(min(params.threshold_folds, int(counts.min())), shuffle=True, random_state=params.seed)
-    scores = np.zeros((len(sentiments), len(counts) if len(counts) > 2 else 1))
+    scores = np.zeros((len(sentiments), max(len(counts), 2)))
     for train, test in folds.split(features, sentiments):
-        scores[test] = _fit_sentiment(features[train], sentiments[train], params).decision_function(
-            features[test]).reshape(len(test), -1)
-    return scores.squeeze(axis=1) if scores.shape[1] == 1 else scores
+        scores[test] = _score_columns(_fit_sentiment(features[train], sentiments[train], params)
+                                      .decision_function(features[test]))
+    return scores
 
 
 def _out_of_fold_stance(features, targets, params):
