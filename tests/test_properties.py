@@ -3,7 +3,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from stance import ActorMatcher, normalize_text, split_sentences
-from stance.normalize import normalize_for_features
+from stance.normalize import _FOLD, fold_with_offsets, normalize_for_features
 
 # Arabic letters, marks, digits, punctuation and controls the pipeline treats specially,
 # mixed with arbitrary Unicode.
@@ -73,3 +73,11 @@ def test_scoring_an_article_gives_offsets_into_it(tiny_model, text):
 @given(TEXT)
 def test_fused_feature_normalization_equals_the_composed_rules(text):
     assert normalize_for_features(text) == normalize_text(text).lower()
+
+
+@SETTINGS
+@given(TEXT)
+def test_folding_equals_the_folding_table_and_maps_back_to_the_input(text):
+    folded, offsets = fold_with_offsets(text)
+    assert folded == text.translate(_FOLD) and len(offsets) == len(folded)
+    assert all(text[offset].translate(_FOLD) == char for char, offset in zip(folded, offsets))
