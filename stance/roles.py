@@ -8,7 +8,7 @@ Rules over the sentence's structure around the stance cue (on folded text):
   after it as source; otherwise (SVO: "موسكو تنفي ...") the nearest actor before it that is
   not the object of a preposition; a circumstantial participle (داعيا، محذرا) shares the
   subject of the main clause, the first actor of the sentence;
-* the target is a later actor that is not the source or of the source's own country:
+* the target is a later actor that is not the source, nor a person's own state or organization:
   for pressure, the first one, preferring one introduced by على / إلى / من / ضد; for
   denial, only the actor who made the claim denied (اتهامات واشنطن، الاتهامات الأميركية);
   for concern, only the actor whose act is condemned (ندد بقرار مجلس النواب، أدان الهجوم
@@ -127,7 +127,9 @@ def _target(folded: str, spans, cue, source: Mention | None, labels) -> Mention 
     anchor = cue.end() if cue is not None else 0
     if source is not None and source.folded_span[0] >= anchor:  # VSO: the object follows the subject
         anchor = source.folded_span[1]
-    own = {source.id, source.country} if source else set()
+    # A person's own state or organization is not their target; an institution's state may be
+    # (a union pressing its government: decision 3 in data/README.md).
+    own = ({source.id, source.country} if source.kind == "person" else {source.id}) if source else set()
     candidates = [(start, m) for start, end, m in spans
                   if start >= anchor and m is not source and m.id not in own and m.country not in own]
     if not candidates:

@@ -43,6 +43,8 @@ def roles(matcher, text, labels):
     ("أعربت منظمة الصحة العالمية عن قلقها البالغ من تفشي الكوليرا في المخيمات", ["concern"], ("WHO", None)),
     # the source's own country is not its target
     ("نفى المتحدث باسم الكرملين ديمتري بيسكوف أن تكون روسيا قد نشرت صواريخ", ["denial"], ("peskov", None)),
+    # but an institution's own state may be: a union pressing its government (decision 3)
+    ("وطالب الاتحاد العام التونسي للشغل الحكومة التونسية بفتح مفاوضات حول الأجور", ["pressure"], ("UGTT", "TUN")),
     # an actor after a preposition before the cue is not the subject
     ("وفي رد على تصريحات أنقرة، طالبت بغداد بسحب القوات التركية", ["pressure"], ("IRQ", "TUR")),
 ])
@@ -94,3 +96,9 @@ def test_actor_evaluation_counts_mentions_and_roles(matcher):
     assert figures["all"]["source_accuracy"] == 1.0 and figures["all"]["target_accuracy"] == 0.5
     assert figures["held_out"]["sentences"] == 1 and figures["development"]["sentences"] == 2
     assert figures["all"]["role_errors"] == [{"id": "b", "role": "target", "true": "SDN", "predicted": None}]
+    assert "test" not in figures
+    test = [{"id": "t", "text": "لندن تحث طهران على ضبط النفس", "stance": ["pressure"],
+             "actors": ["GBR", "IRN"], "source": "GBR", "target": "IRN"}]
+    figures = evaluate_actors(records, matcher, test)
+    assert figures["test"]["sentences"] == 1 and figures["test"]["mention_recall"] == 1.0
+    assert figures["test"]["target_accuracy"] == 1.0 and figures["all"]["sentences"] == 3

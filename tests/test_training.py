@@ -38,21 +38,32 @@ def test_an_extra_stance_label_in_the_data_is_learned_and_served(tmp_path):
     data = tmp_path / "c.jsonl"
     data.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in records), encoding="utf-8")
     assert main(["--data", str(data), "--out", str(tmp_path / "m"), "--no-eval",
-                 "--headlines", str(tmp_path / "none")]) == 0
+                 "--headlines", str(tmp_path / "none"), "--test", str(tmp_path / "none")]) == 0
     model = load_model(tmp_path / "m")
     assert model.stance_labels == ["concern", "denial", "pressure", "vow"]
     assert set(model.score_sentences(["توعد الجيش برد قاس"])[0]["stance"]["scores"]) == set(model.stance_labels)
 
 
 def test_cli_writes_reports_and_png_confusion_matrices(tmp_path, capsys):
+    test = tmp_path / "test.jsonl"
+    test.write_text(
+        '{"id": "t1", "text": "نفت موسكو اتهامات واشنطن", "stance": ["denial"], "sentiment": "negative", '
+        '"actors": ["RUS", "USA"], "source": "RUS", "target": "USA"}\n'
+        '{"id": "t2", "text": "وصل الوفد إلى القاهرة", "stance": [], "sentiment": "neutral", "actors": []}\n',
+        encoding="utf-8")
     assert main(["--data", str(TINY_CORPUS), "--out", str(tmp_path / "m"), "--folds", "2",
-                 "--headlines", str(tmp_path / "none")]) == 0
+                 "--headlines", str(tmp_path / "none"), "--test", str(test)]) == 0
     report = tmp_path / "m" / "report"
     data = json.loads((report / "report.json").read_text(encoding="utf-8"))
-    assert set(data["evaluation"]) >= {"topic", "random", "headlines_skipped"}
+    assert set(data["evaluation"]) >= {"topic", "random", "headlines_skipped", "test", "actors"}
+    assert data["evaluation"]["test"]["sentences"] == 2
+    assert data["evaluation"]["actors"]["test"]["mention_recall"] == 1.0
+    assert data["evaluation"]["actors"]["test"]["source_accuracy"] == 1.0
+    manifest = json.loads((tmp_path / "m" / "model.json").read_text(encoding="utf-8"))
+    assert manifest["test_data"]["records"] == 2 and manifest["training_data"]["records"] == 60
     assert (report / "confusion_stance_topic.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     printed = capsys.readouterr().out
-    assert "stance macro-F1" in printed and "baseline" in printed
+    assert "stance macro-F1" in printed and "baseline" in printed and "Blind test set" in printed
 
 
 def test_cli_reports_corpus_errors_and_exits_2(tmp_path, capsys):

@@ -37,6 +37,8 @@ def parse_args(argv=None) -> argparse.Namespace:
     parser.add_argument("--folds", type=int, default=5, help="cross-validation folds per split")
     parser.add_argument("--headlines", type=Path, default=DEFAULT_HEADLINES,
                         help="real-headline evaluation set, skipped when absent (default: %(default)s)")
+    parser.add_argument("--test", type=Path, default=ROOT / "data" / "test.jsonl",
+                        help="blind test set, never trained on, skipped when absent (default: %(default)s)")
     parser.add_argument("--report-dir", type=Path, help="where reports go (default: OUT/report)")
     parser.add_argument("--no-eval", action="store_true", help="fit the final model only, skip cross-validation")
     group = parser.add_argument_group("hyperparameters")
@@ -69,11 +71,13 @@ def train(args, stream=sys.stderr) -> tuple[dict, dict]:
     corpus = load_corpus(args.data, args.labels)
     params = hyperparameters(args)
     headlines = load_headlines(args.headlines)
+    test = (load_corpus(args.test, corpus.stance_labels, for_training=False)
+            if args.test and args.test.is_file() else None)
     evaluation = {}
     topics = {r["topic"] for r in corpus.records} if corpus.has_topics else set()
     run_topic = not args.no_eval and len(topics) >= 2
     steps = 2 + (0 if args.no_eval else args.folds) + (min(args.folds, len(topics)) if run_topic else 0)
-    progress = Progress(steps + (1 if headlines else 0), stream)
+    progress = Progress(steps + (1 if headlines else 0) + (1 if test else 0), stream)
     if run_topic:
         evaluation["topic"] = evaluate_split(corpus, topic_folds(corpus, args.folds), params, progress, "topic")
     else:
@@ -92,8 +96,15 @@ def train(args, stream=sys.stderr) -> tuple[dict, dict]:
         progress.step(f"scored {len(headlines)} real headlines")
     else:
         evaluation["headlines_skipped"] = f"{args.headlines} not found"
-    if any("actors" in record for record in corpus.records):
-        evaluation["actors"] = evaluate_actors(corpus.records, ActorMatcher.from_gazetteer())
+    if test:
+        scored = StanceModel(artifact).score_sentences(test.texts)
+        evaluation["test"] = score_report(test.records, scored, corpus.stance_labels, corpus.sentiment_labels)
+        progress.step(f"scored {len(test.records)} blind test sentences")
+    else:
+        evaluation["test_skipped"] = f"{args.test} not found"
+    if any("actors" in record for record in corpus.records + (test.records if test else [])):
+        evaluation["actors"] = evaluate_actors(corpus.records, ActorMatcher.from_gazetteer(),
+                                               test.records if test else None)
     else:
         evaluation["actors_skipped"] = "no record has an 'actors' field"
     manifest = build_manifest(args, corpus, params, artifact, evaluation)
@@ -115,13 +126,17 @@ def build_manifest(args, corpus, params, artifact, evaluation) -> dict:
         "created_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
         "training_data": {"path": _display_path(args.data), "records": len(corpus.records),
                           "sha256": hashlib.sha256(Path(args.data).read_bytes()).hexdigest()},
+        **({"test_data": {"path": _display_path(args.test), "records": evaluation["test"]["sentences"],
+                          "sha256": hashlib.sha256(Path(args.test).read_bytes()).hexdigest()}}
+           if "test" in evaluation else {}),
         "hyperparameters": params.as_dict(),
         "labels": {"stance": artifact["stance_labels"], "sentiment": artifact["sentiment_labels"]},
         "thresholds": artifact["thresholds"],
         "metrics": {**{key: headline_figures(section) for key, section in evaluation.items()
                        if isinstance(section, dict) and "model" in section},
                     **({"actors": {part: {k: v for k, v in evaluation["actors"][part].items() if k != "role_errors"}
-                                   for part in ("held_out", "all")}} if "actors" in evaluation else {})},
+                                   for part in ("test", "held_out", "all") if part in evaluation["actors"]}}
+                       if "actors" in evaluation else {})},
         "libraries": library_versions(),
         "python": platform.python_version(),
     }

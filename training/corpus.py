@@ -62,8 +62,9 @@ def read_records(path) -> list[tuple[str, dict]]:
     return pairs
 
 
-def load_corpus(path, labels: list[str] | None = None) -> Corpus:
-    """Read and validate a corpus; raise ``CorpusError`` listing every problem found."""
+def load_corpus(path, labels: list[str] | None = None, *, for_training: bool = True) -> Corpus:
+    """Read and validate a corpus; raise ``CorpusError`` listing every problem found. An
+    evaluation set (``for_training=False``) skips the minimum-examples-per-class check."""
     pairs = read_records(path)
     problems, seen_ids = [], set()
     for location, record in pairs:
@@ -79,7 +80,7 @@ def load_corpus(path, labels: list[str] | None = None) -> Corpus:
     records = [record for _, record in pairs]
     stance_labels = list(labels) if labels else sorted({label for r in records for label in r["stance"]})
     sentiment_labels = sorted({r["sentiment"] for r in records})
-    problems = _balance_problems(path, records, stance_labels, sentiment_labels)
+    problems = _balance_problems(path, records, stance_labels, sentiment_labels) if for_training else []
     if problems:
         raise CorpusError(problems)
     return Corpus(records, stance_labels, sentiment_labels)

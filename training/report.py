@@ -4,7 +4,9 @@ from pathlib import Path
 
 SECTIONS = {"topic": "Topic-held-out cross-validation (test topics never seen in training)",
             "random": "Random cross-validation",
-            "headlines": "Real headlines (../shared/benchmarks, evaluation only)"}
+            "headlines": "Real headlines (../shared/benchmarks, evaluation only)",
+            "test": "Blind test set (data/test.jsonl: new topics, written blind, never trained on)"}
+ACTOR_PARTS = {"test": "blind test", "held_out": "held-out", "development": "development", "all": "all"}
 
 
 def render_text(report: dict) -> str:
@@ -23,11 +25,13 @@ def render_text(report: dict) -> str:
         lines.append("  skipped: " + report["evaluation"].get("actors_skipped", "not available"))
     else:
         lines.append(f"  held-out topics: {', '.join(actors['held_out_topics'])}")
-        for part in ("held_out", "development", "all"):
+        for part, title in ACTOR_PARTS.items():
+            if part not in actors:
+                continue
             figures = actors[part]
             roles = "n/a" if figures["source_accuracy"] is None else \
                 f"source {figures['source_accuracy']:.3f}  target {figures['target_accuracy']:.3f}"
-            lines.append(f"  {part:<12} {figures['sentences']:>5} sentences  mention P {figures['mention_precision']:.3f}"
+            lines.append(f"  {title:<12} {figures['sentences']:>5} sentences  mention P {figures['mention_precision']:.3f}"
                          f"  R {figures['mention_recall']:.3f}   {figures['stance_sentences']} stance sentences: {roles}")
     return "\n".join(lines) + "\n"
 
