@@ -13,7 +13,7 @@ TINY_CORPUS = FIXTURES / "tiny_corpus.jsonl"
 
 def train_tiny(out: Path, *extra: str) -> dict:
     args = parse_args(["--data", str(TINY_CORPUS), "--out", str(out), "--headlines", str(out / "absent"),
-                       "--test", str(out / "absent"), "--folds", "2", *extra])
+                       "--folds", "2", *extra])
     with open(os.devnull, "w") as quiet:
         manifest, _ = train(args, stream=quiet)
     return manifest

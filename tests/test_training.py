@@ -27,6 +27,7 @@ def test_same_data_and_seed_give_the_same_metrics_and_thresholds(tmp_path):
     second = train_tiny(tmp_path / "b")
     assert first["metrics"] == second["metrics"] and first["thresholds"] == second["thresholds"]
     assert "random" in first["metrics"] and "topic" in first["metrics"]
+    assert "test" not in first["metrics"]  # the shipped test set goes with the shipped corpus only
 
 
 def test_an_extra_stance_label_in_the_data_is_learned_and_served(tmp_path):
@@ -38,7 +39,7 @@ def test_an_extra_stance_label_in_the_data_is_learned_and_served(tmp_path):
     data = tmp_path / "c.jsonl"
     data.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in records), encoding="utf-8")
     assert main(["--data", str(data), "--out", str(tmp_path / "m"), "--no-eval",
-                 "--headlines", str(tmp_path / "none"), "--test", str(tmp_path / "none")]) == 0
+                 "--headlines", str(tmp_path / "none")]) == 0
     model = load_model(tmp_path / "m")
     assert model.stance_labels == ["concern", "denial", "pressure", "vow"]
     assert set(model.score_sentences(["توعد الجيش برد قاس"])[0]["stance"]["scores"]) == set(model.stance_labels)
@@ -72,6 +73,9 @@ def test_cli_reports_corpus_errors_and_exits_2(tmp_path, capsys):
     assert main(["--data", str(bad), "--out", str(tmp_path / "m")]) == 2
     assert "bad.jsonl:1: field 'text'" in capsys.readouterr().err
     assert not (tmp_path / "m").exists()
+    # a test set given but missing is an error too, not a silent skip
+    assert main(["--data", str(TINY_CORPUS), "--out", str(tmp_path / "m"), "--test", str(tmp_path / "no.jsonl")]) == 2
+    assert "no.jsonl" in capsys.readouterr().err and not (tmp_path / "m").exists()
 
 
 def test_model_selection_scores_each_candidate_on_topic_folds(monkeypatch):

@@ -23,11 +23,12 @@ from training.report import render_text, write_reports
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULTS = Hyperparameters()
+SHIPPED_CORPUS, SHIPPED_TEST = ROOT / "data" / "corpus.jsonl", ROOT / "data" / "test.jsonl"
 
 
 def parse_args(argv=None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="stance-train", description=__doc__.split("\n\n")[0])
-    parser.add_argument("--data", type=Path, default=ROOT / "data" / "corpus.jsonl",
+    parser.add_argument("--data", type=Path, default=SHIPPED_CORPUS,
                         help="annotated corpus, .jsonl or .csv (default: %(default)s)")
     parser.add_argument("--out", type=Path, default=ROOT / "models" / "default",
                         help="model directory to write (default: %(default)s)")
@@ -37,8 +38,9 @@ def parse_args(argv=None) -> argparse.Namespace:
     parser.add_argument("--folds", type=int, default=5, help="cross-validation folds per split")
     parser.add_argument("--headlines", type=Path, default=DEFAULT_HEADLINES,
                         help="real-headline evaluation set, skipped when absent (default: %(default)s)")
-    parser.add_argument("--test", type=Path, default=ROOT / "data" / "test.jsonl",
-                        help="blind test set, never trained on, skipped when absent (default: %(default)s)")
+    parser.add_argument("--test", type=Path,
+                        help="test set in the corpus format, never trained on (default: data/test.jsonl "
+                             "when training on the shipped corpus, else none)")
     parser.add_argument("--report-dir", type=Path, help="where reports go (default: OUT/report)")
     parser.add_argument("--no-eval", action="store_true", help="fit the final model only, skip cross-validation")
     group = parser.add_argument_group("hyperparameters")
@@ -71,8 +73,9 @@ def train(args, stream=sys.stderr) -> tuple[dict, dict]:
     corpus = load_corpus(args.data, args.labels)
     params = hyperparameters(args)
     headlines = load_headlines(args.headlines)
-    test = (load_corpus(args.test, corpus.stance_labels, for_training=False)
-            if args.test and args.test.is_file() else None)
+    if args.test is None and Path(args.data).resolve() == SHIPPED_CORPUS and SHIPPED_TEST.is_file():
+        args.test = SHIPPED_TEST
+    test = load_corpus(args.test, corpus.stance_labels, for_training=False) if args.test else None
     evaluation = {}
     topics = {r["topic"] for r in corpus.records} if corpus.has_topics else set()
     run_topic = not args.no_eval and len(topics) >= 2
@@ -101,7 +104,7 @@ def train(args, stream=sys.stderr) -> tuple[dict, dict]:
         evaluation["test"] = score_report(test.records, scored, corpus.stance_labels, corpus.sentiment_labels)
         progress.step(f"scored {len(test.records)} blind test sentences")
     else:
-        evaluation["test_skipped"] = f"{args.test} not found"
+        evaluation["test_skipped"] = "no test set (--test)"
     if any("actors" in record for record in corpus.records + (test.records if test else [])):
         evaluation["actors"] = evaluate_actors(corpus.records, ActorMatcher.from_gazetteer(),
                                                test.records if test else None)
