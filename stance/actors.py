@@ -47,7 +47,14 @@ _THING_NOUNS = _folded_set(
     "الليرة الدينار الجنيه الريال الدرهم الدوري الجامعة البورصة الملاعب الشاعر الباحثة الطالبة "
     "طالبة طالب المواطن الشباب التراث المطبخ الفن الموسيقى السينما الأغنية الرواية الأدب الشعر "
     "صحيفة الصحيفة الصحف بحارة السياح السياحة الأسواق الأسهم الدول دول الأندية الأوساط المصارف "
-    "مصارف المحاكم السوق الشركاء شركاءه")
+    "مصارف المحاكم السوق الشركاء شركاءه "
+    "الصحفي صحفي الصحفية صحفية الصحفيين صحفيين الكاتب كاتب الكاتبة الناشط ناشط الناشطة المدون "
+    "مهندس المهندس مواطن مواطنين المواطنين مستخدمين المستخدمين قراصنة القراصنة العمال عمال "
+    "شركة الشركة شركات الشركات مؤسسات المؤسسات ناقلة الناقلة سفينة السفينة سفن السفن شحنة "
+    "الواردات واردات الصادرات صادرات المحتوى القمح الحبوب الخام منشأ الأصوات المدير")
+# Heads of a construct whose genitive stands between them and the nisba (ناقلة النفط اليونانية،
+# سفن أبحاث صينية، مجموعة أداني الهندية): the nisba agrees with the head, not the state.
+_CONSTRUCT_HEADS = _folded_set("ناقلة سفينة سفن شحنة شحنات شركة الشركة مجموعة المجموعة الممر مشروع")
 _PLACE, _NISBA = "place", "nisba"  # form kinds that need a context check
 _CLITIC_LETTERS = "\u0648\u0641\u0628\u0644\u0643"  # و ف ب ل ك
 _PREPOSITION_BA = "\u0628"
@@ -143,7 +150,8 @@ class ActorMatcher:
             actor, form_kind = self._form_actor[name]
             if form_kind is _PLACE and _names_the_place(folded, match):
                 continue
-            if form_kind is _NISBA and _describes_a_thing(folded, match):
+            if form_kind is _NISBA and (_describes_a_thing(folded, match)
+                                        or _follows_a_body(folded, match, mentions)):
                 continue
             start, end = offsets[begin], offsets[name_end - 1] + 1
             if end < len(text) and text[end] in FOLD_REMOVED:
@@ -187,9 +195,24 @@ def _names_the_place(folded: str, match: re.Match) -> bool:
 
 
 def _describes_a_thing(folded: str, match: re.Match) -> bool:
-    """Whether a nisba follows a noun that is not the state (الليرة السورية، طالب أفغاني)."""
-    before = folded[:match.start()].rsplit(None, 1)[-1:]
-    return bool(before) and not match.group("clitic") and before[-1] in _THING_NOUNS
+    """Whether a nisba follows a noun that is not the state (الليرة السورية، طالب أفغاني، لشركة
+    بريطانية), or the genitive of such a construct (ناقلة النفط اليونانية)."""
+    if match.group("clitic"):
+        return False
+    before = folded[:match.start()].rsplit(None, 2)[-2:]
+    if not before:
+        return False
+    if _bare(before[-1]) & _THING_NOUNS:
+        return True
+    return len(before) == 2 and bool(_bare(before[0]) & _CONSTRUCT_HEADS)
+
+
+def _follows_a_body(folded: str, match: re.Match, mentions: list[Mention]) -> bool:
+    """Whether a nisba right after an organization or group describes it (أدنوك الإماراتية،
+    شركة روساتوم الروسية): the body acts, not the state (data/README.md, decision 2)."""
+    if not mentions or match.group("clitic") or mentions[-1].kind not in ("organization", "group"):
+        return False
+    return not folded[mentions[-1].folded_span[1]:match.start()].strip()
 
 
 def _bare(word: str) -> set[str]:

@@ -60,6 +60,11 @@ def test_a_capital_in_a_place_context_names_the_city_not_the_state(matcher, text
 @pytest.mark.parametrize("text, expected", [
     ("تراجع الليرة السورية أمام الدولار", []), ("مزاعم صحيفة إسرائيلية", []), ("طالب أفغاني يفوز بجائزة", []),
     ("ونفت الحكومة السورية", ["SYR"]), ("اتهامات إسرائيلية للحكومة اللبنانية", ["ISR", "LBN"]),
+    # with a clitic on the noun, across a construct's genitive, and after a company
+    ("مملوكة لشركة بريطانية", []), ("الهجوم على ناقلة النفط اليونانية", []), ("سجن الصحفي الفرنسي", []),
+    ("وقعت أدنوك الإماراتية اتفاقا", ["ADNOC"]), ("عقد مع سيمنس الألمانية", ["SIEMENS"]),
+    # a nisba on an act of the state is the state (decision 2), also after a construct
+    ("قتل في غارة إسرائيلية", ["ISR"]), ("رفع العقوبات الأميركية", ["USA"]), ("وزير الدفاع الروسي", ["RUS"]),
 ])
 def test_a_nisba_on_a_thing_or_a_private_person_is_not_the_state(matcher, text, expected):
     assert ids(matcher, text) == expected

@@ -45,6 +45,10 @@ def roles(matcher, text, labels):
     ("نفى المتحدث باسم الكرملين ديمتري بيسكوف أن تكون روسيا قد نشرت صواريخ", ["denial"], ("peskov", None)),
     # but an institution's own state may be: a union pressing its government (decision 3)
     ("وطالب الاتحاد العام التونسي للشغل الحكومة التونسية بفتح مفاوضات حول الأجور", ["pressure"], ("UGTT", "TUN")),
+    # concern aimed at the actor whose act is condemned; denial aimed at whoever made the claim
+    ("أعربت منظمة العفو الدولية عن قلقها من لجوء السلطات التونسية إلى قوانين الإرهاب", ["concern"],
+     ("AMNESTY", "TUN")),
+    ("ورفض الجيش الهندي الأرقام التي أعلنتها باكستان بشأن الطائرات", ["denial"], ("IND", "PAK")),
     # an actor after a preposition before the cue is not the subject
     ("وفي رد على تصريحات أنقرة، طالبت بغداد بسحب القوات التركية", ["pressure"], ("IRQ", "TUR")),
 ])
