@@ -165,6 +165,8 @@ class ActorMatcher:
         that country or organization (الرئيس الفرنسي إيمانويل ماكرون is one mention of macron),
         with what the title names on the way (المبعوث الأممي إلى اليمن هانس غروندبرغ is one
         mention of grundberg)."""
+        if all(mention.kind != "person" for mention in mentions):
+            return mentions
         dropped = set()
         for index, mention in enumerate(mentions):
             if mention.kind == "person":
@@ -186,11 +188,10 @@ def _names_the_place(folded: str, match: re.Match) -> bool:
     before = folded[:match.start()].rsplit(None, 3)[-3:]  # the last three words, not a full split
     if not before:
         return False
-    last = _bare(before[-1])
-    if last & _PLACE_NOUNS:
+    if _is_one_of(before[-1], _PLACE_NOUNS):
         return True
-    if last & _PLACE_PREPOSITION:
-        return not any(_bare(word) & _GOVERNING_NOUNS for word in before[:-1])
+    if _is_one_of(before[-1], _PLACE_PREPOSITION):
+        return not any(_is_one_of(word, _GOVERNING_NOUNS) for word in before[:-1])
     return False
 
 
@@ -202,9 +203,9 @@ def _describes_a_thing(folded: str, match: re.Match) -> bool:
     before = folded[:match.start()].rsplit(None, 2)[-2:]
     if not before:
         return False
-    if _bare(before[-1]) & _THING_NOUNS:
+    if _is_one_of(before[-1], _THING_NOUNS):
         return True
-    return len(before) == 2 and bool(_bare(before[0]) & _CONSTRUCT_HEADS)
+    return len(before) == 2 and _is_one_of(before[0], _CONSTRUCT_HEADS)
 
 
 def _follows_a_body(folded: str, match: re.Match, mentions: list[Mention]) -> bool:
@@ -215,14 +216,16 @@ def _follows_a_body(folded: str, match: re.Match, mentions: list[Mention]) -> bo
     return not folded[mentions[-1].folded_span[1]:match.start()].strip()
 
 
-def _bare(word: str) -> set[str]:
-    """A folded word with and without up to two attached clitics (ومطار -> مطار)."""
-    forms = {word}
-    for _ in range(2):
-        if len(word) > 2 and word[0] in _CLITIC_LETTERS:
-            word = word[1:]
-            forms.add(word)
-    return forms
+def _is_one_of(word: str, words: frozenset[str]) -> bool:
+    """Whether a folded word, with or without up to two attached clitics (ومطار -> مطار), is
+    one of ``words``."""
+    for _ in range(3):
+        if word in words:
+            return True
+        if len(word) <= 2 or word[0] not in _CLITIC_LETTERS:
+            return False
+        word = word[1:]
+    return False
 
 
 def _fold_words(form: str) -> str:

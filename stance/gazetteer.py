@@ -14,14 +14,18 @@ Format (UTF-8, one actor per line, ``#`` starts a comment line, blank lines igno
   with ``~`` is a nisba stem ending in ي (``~فرنسي``) and is expanded to every inflection
   with and without the article (الفرنسي، فرنسية، الفرنسيون، الفرنسيين، الفرنسيتين ...).
   A form starting with ``@`` is a *place form*: a capital or a seat of government
-  (``@بيروت``, ``@البيت الأبيض``). It names the actor when it stands for the state
-  (رفضت بيروت، البيت الأبيض يحذر) and not when it is the place where something happens
-  (في بيروت، ببغداد، مطار دمشق); see ``stance.actors``.
+  (``@بيروت``, ``@البيت الأبيض``), or an institution that is also a place (``@جامعة القاهرة``,
+  ``@المتحف البريطاني``). It names the actor when it stands for the state or acts
+  (رفضت بيروت، البيت الأبيض يحذر، جامعة القاهرة تعلن) and not when it is the place where
+  something happens (في بيروت، ببغداد، مطار دمشق، طالب في جامعة القاهرة); see ``stance.actors``.
 
-The shipped file is ``stance/data/gazetteer.tsv``. A user file in the same format is read
-after it: a line whose id already exists REPLACES that actor; new ids are added. A line
-``id <TAB> -`` removes an actor.
+The shipped file is ``stance/data/gazetteer.tsv``. User files in the same format are read
+after it, in order: a line whose id already exists REPLACES that actor; new ids are added. A
+line ``id <TAB> -`` removes an actor. The name ``extended`` stands for the shipped extended
+list ``stance/data/gazetteer_extended.tsv`` (about 3,100 more officials, parties, media,
+companies and public figures: higher recall, slower matching).
 """
+import os
 import re
 from dataclasses import dataclass
 from importlib import resources
@@ -31,6 +35,8 @@ from stance.errors import GazetteerError
 
 KINDS = ("country", "organization", "person", "group")
 DEFAULT_GAZETTEER = resources.files("stance") / "data" / "gazetteer.tsv"
+EXTENDED_GAZETTEER = resources.files("stance") / "data" / "gazetteer_extended.tsv"
+EXTENDED = "extended"  # the name that selects EXTENDED_GAZETTEER among user files
 REMOVE = "-"
 NISBA_MARK = "~"
 PLACE_MARK = "@"
@@ -120,9 +126,13 @@ def read_gazetteer(path, actors: dict[str, Actor] | None = None) -> dict[str, Ac
 
 
 def load_gazetteer(user_path=None) -> dict[str, Actor]:
-    """The shipped gazetteer, with the user's file (if any) applied on top."""
+    """The shipped gazetteer with the user's files applied on top, in order. ``user_path``: a
+    path, or several joined by ``os.pathsep``; ``extended`` names the shipped extended list."""
     actors = read_gazetteer(DEFAULT_GAZETTEER)
-    return read_gazetteer(user_path, actors) if user_path else actors
+    for path in str(user_path or "").split(os.pathsep):
+        if path:
+            actors = read_gazetteer(EXTENDED_GAZETTEER if path == EXTENDED else path, actors)
+    return actors
 
 
 def _checked_id(actor_id: str, where: str) -> str:

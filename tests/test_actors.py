@@ -1,4 +1,6 @@
 """Actor recognition: gazetteer forms, inflections, clitics, overlaps, spans and user files."""
+import os
+
 import pytest
 
 from stance import ActorMatcher, GazetteerError
@@ -54,6 +56,14 @@ def test_capitals_are_metonyms_for_their_country(matcher, text, expected):
     ("القتال في سوريا", ["SYR"]),  # a country's name is a mention wherever it stands
 ])
 def test_a_capital_in_a_place_context_names_the_city_not_the_state(matcher, text, expected):
+    assert ids(matcher, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("جولة للزوار في المتحف العراقي", []), ("قطع أثرية في المتحف العراقي", []),
+    ("المتحف العراقي يستعيد قطعا مسروقة", ["IRAQ_MUSEUM"]), ("مندوب مصر في جامعة الدول العربية", ["EGY", "ARAB_LEAGUE"]),
+])
+def test_an_institution_that_is_also_a_place_is_an_actor_only_outside_a_place_context(matcher, text, expected):
     assert ids(matcher, text) == expected
 
 
@@ -166,6 +176,15 @@ def test_user_gazetteer_adds_and_replaces_actors(tmp_path):
     matcher = ActorMatcher.from_gazetteer(path)
     assert ids(matcher, "شركة أكمي تنفي") == ["acme"]
     assert ids(matcher, "باريس وفرنسا") == ["FRA"]
+
+
+def test_the_extended_list_is_selected_by_name_and_user_files_apply_after_it(tmp_path):
+    assert "CAIRO_UNIVERSITY" not in load_gazetteer()
+    extended = load_gazetteer("extended")
+    assert "CAIRO_UNIVERSITY" in extended and len(extended) > len(load_gazetteer()) + 3000
+    mine = write(tmp_path, "CAIRO_UNIVERSITY\t-", "acme\torganization\tEGY\tشركة أكمي\tشركة أكمي")
+    both = load_gazetteer(f"extended{os.pathsep}{mine}")
+    assert "CAIRO_UNIVERSITY" not in both and "acme" in both and "ISKP" in both
 
 
 def test_user_gazetteer_can_remove_an_actor(tmp_path):

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from stance.actors import ActorMatcher
 from stance.artifacts import library_versions, save_model
+from stance.gazetteer import EXTENDED
 from stance.model import StanceModel
 from training.actor_eval import evaluate_actors
 from training.corpus import CorpusError, load_corpus
@@ -106,8 +107,9 @@ def train(args, stream=sys.stderr) -> tuple[dict, dict]:
     else:
         evaluation["test_skipped"] = "no test set (--test)"
     if any("actors" in record for record in corpus.records + (test.records if test else [])):
-        evaluation["actors"] = evaluate_actors(corpus.records, ActorMatcher.from_gazetteer(),
-                                               test.records if test else None)
+        for key, gazetteer in (("actors", None), ("actors_extended", EXTENDED)):
+            evaluation[key] = evaluate_actors(corpus.records, ActorMatcher.from_gazetteer(gazetteer),
+                                              test.records if test else None)
     else:
         evaluation["actors_skipped"] = "no record has an 'actors' field"
     manifest = build_manifest(args, corpus, params, artifact, evaluation)
@@ -137,9 +139,9 @@ def build_manifest(args, corpus, params, artifact, evaluation) -> dict:
         "thresholds": artifact["thresholds"],
         "metrics": {**{key: headline_figures(section) for key, section in evaluation.items()
                        if isinstance(section, dict) and "model" in section},
-                    **({"actors": {part: {k: v for k, v in evaluation["actors"][part].items() if k != "role_errors"}
-                                   for part in ("test", "held_out", "all") if part in evaluation["actors"]}}
-                       if "actors" in evaluation else {})},
+                    **{key: {part: {k: v for k, v in evaluation[key][part].items() if k != "role_errors"}
+                             for part in ("test", "held_out", "all") if part in evaluation[key]}
+                       for key in ("actors", "actors_extended") if key in evaluation}},
         "libraries": library_versions(),
         "python": platform.python_version(),
     }

@@ -19,21 +19,24 @@ def render_text(report: dict) -> str:
             lines.append("  skipped: " + report["evaluation"].get(f"{key}_skipped", "not available"))
             continue
         lines += _section_lines(section)
-    lines += ["", "Actors and roles (gazetteer matcher; roles from gold stance labels)"]
-    actors = report["evaluation"].get("actors")
-    if actors is None:
-        lines.append("  skipped: " + report["evaluation"].get("actors_skipped", "not available"))
-    else:
+    for key, title in (("actors", "shipped gazetteer"), ("actors_extended", "opt-in extended gazetteer")):
+        lines += ["", f"Actors and roles, {title} (roles from gold stance labels)"]
+        actors = report["evaluation"].get(key)
+        if actors is None:
+            lines.append("  skipped: " + report["evaluation"].get("actors_skipped", "not available"))
+            continue
         lines.append(f"  held-out topics: {', '.join(actors['held_out_topics'])}")
-        for part, title in ACTOR_PARTS.items():
-            if part not in actors:
-                continue
-            figures = actors[part]
-            roles = "n/a" if figures["source_accuracy"] is None else \
-                f"source {figures['source_accuracy']:.3f}  target {figures['target_accuracy']:.3f}"
-            lines.append(f"  {title:<12} {figures['sentences']:>5} sentences  mention P {figures['mention_precision']:.3f}"
-                         f"  R {figures['mention_recall']:.3f}   {figures['stance_sentences']} stance sentences: {roles}")
+        for part, part_title in ACTOR_PARTS.items():
+            if part in actors:
+                lines.append(_actor_line(part_title, actors[part]))
     return "\n".join(lines) + "\n"
+
+
+def _actor_line(title: str, figures: dict) -> str:
+    roles = "n/a" if figures["source_accuracy"] is None else \
+        f"source {figures['source_accuracy']:.3f}  target {figures['target_accuracy']:.3f}"
+    return (f"  {title:<12} {figures['sentences']:>5} sentences  mention P {figures['mention_precision']:.3f}"
+            f"  R {figures['mention_recall']:.3f}   {figures['stance_sentences']} stance sentences: {roles}")
 
 
 def _section_lines(section: dict) -> list[str]:
