@@ -5,13 +5,15 @@ trie (shared prefixes factored out), matched on the folded text (``fold_with_off
 and mapped back to offsets of the original. A mention may carry the attached clitics
 و ف (conjunctions) and ب ل ك (prepositions), including ل + ال written لل.
 
-A place form of the gazetteer (a capital, a seat of government) is a mention of its state
-only when it stands for the state: after في or the preposition ب, or as the place of a
-noun (مطار دمشق، جامعة بغداد، ريف دمشق), it names the city and is left out, unless the
-words before في govern it (السلطات في دمشق، المجلس العسكري في باماكو are the state).
-A nisba adjective is a mention of its state unless it describes one of ``_THING_NOUNS``
-(الليرة السورية، الدوري الإسباني، صحيفة بريطانية، طالب أفغاني): things, trades and private
-people of a country, not the state.
+A place form of the gazetteer (a capital, a seat of government, an institution that is also
+a place) is a mention of its actor only when it stands for it: after في or the preposition
+ب, or as the place of a noun (مطار دمشق، ريف دمشق، طالب في جامعة القاهرة), it names the place
+and is left out, unless the words before في govern it (السلطات في دمشق، المجلس العسكري في
+باماكو are the state). A nisba adjective is a mention of its state unless it describes one
+of ``_THING_NOUNS`` (الليرة السورية، الدوري الإسباني، صحيفة بريطانية، طالب أفغاني), the genitive
+of a construct headed by one of ``_CONSTRUCT_HEADS`` (ناقلة النفط اليونانية), or the
+organization named right before it (أدنوك الإماراتية): things, trades, companies and private
+people of a country, not the state (data/README.md, decision 2).
 """
 import re
 from dataclasses import dataclass, field
