@@ -106,25 +106,22 @@ class ActorMatcher:
     def __init__(self, actors: dict[str, Actor]):
         self.actors = dict(actors)
         self._form_owner: dict[str, str] = {}
-        self._place_forms: set[str] = set()  # folded place forms (@ in the gazetteer)
-        self._nisba_forms: set[str] = set()  # folded inflections of ~ nisba stems
         self._lam_forms: set[str] = set()  # ل + name-without-ال, valid only after a ل clitic
+        checks: dict[str, str] = {}  # folded form -> the context check it needs (@ place, ~ nisba)
         for actor in self.actors.values():
             for form in actor.forms:
                 for surface in expand_form(form):
                     folded = _fold_words(surface)
-                    self._form_owner.setdefault(folded, actor.id)
-                    if self._form_owner[folded] == actor.id:
+                    if self._form_owner.setdefault(folded, actor.id) == actor.id:
                         if form.startswith(PLACE_MARK):
-                            self._place_forms.add(folded)
+                            checks[folded] = _PLACE
                         elif form.startswith(NISBA_MARK):
-                            self._nisba_forms.add(folded)
+                            checks.setdefault(folded, _NISBA)
                     if folded.startswith(ARTICLE) and len(folded) > 3:
                         self._lam_forms.add(_LAM + folded[2:])
         self._lam_forms -= self._form_owner.keys()
         # One lookup per match: the actor a folded form names, and which context check it needs.
-        self._form_actor = {name: (self.actors[owner], _PLACE if name in self._place_forms
-                                   else _NISBA if name in self._nisba_forms else None)
+        self._form_actor = {name: (self.actors[owner], checks.get(name))
                             for name, owner in self._form_owner.items()}
         names = trie_pattern(sorted(self._form_owner.keys() | self._lam_forms))
         self._pattern = re.compile(rf"(?<!\w){_CLITICS}(?P<name>{names})(?!\w)") if names else None
@@ -155,9 +152,7 @@ class ActorMatcher:
             if form_kind is _NISBA and (_describes_a_thing(folded, match)
                                         or _follows_a_body(folded, match, mentions)):
                 continue
-            start, end = offsets[begin], offsets[name_end - 1] + 1
-            if end < len(text) and text[end] in FOLD_REMOVED:
-                end = _extend_over_marks(text, end)
+            start, end = offsets[begin], _extend_over_marks(text, offsets[name_end - 1] + 1)
             mentions.append(Mention(actor.id, text[start:end], start, end, actor.kind, actor.country,
                                     (begin, name_end)))
         return self._merge_titles(text, mentions) if len(mentions) > 1 else mentions

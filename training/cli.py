@@ -106,10 +106,11 @@ def train(args, stream=sys.stderr) -> tuple[dict, dict]:
         progress.step(f"scored {len(test.records)} blind test sentences")
     else:
         evaluation["test_skipped"] = "no test set (--test)"
-    if any("actors" in record for record in corpus.records + (test.records if test else [])):
+    test_records = test.records if test else []
+    if any("actors" in record for record in corpus.records + test_records):
         for key, gazetteer in (("actors", None), ("actors_extended", EXTENDED)):
             evaluation[key] = evaluate_actors(corpus.records, ActorMatcher.from_gazetteer(gazetteer),
-                                              test.records if test else None)
+                                              test_records)
     else:
         evaluation["actors_skipped"] = "no record has an 'actors' field"
     manifest = build_manifest(args, corpus, params, artifact, evaluation)
