@@ -131,10 +131,11 @@ def _target(folded: str, spans, cue, source: Mention | None, labels) -> Mention 
     if source is not None and source.folded_span[0] >= anchor:  # VSO: the object follows the subject
         anchor = source.folded_span[1]
     # A person's own state or organization is not their target; an institution's state may be
-    # (a union pressing its government: decision 3 in data/README.md).
+    # (a union pressing its government), and so may a compatriot or an institution of the
+    # source's state (a government pressing its football federation: decision 3 in data/README.md).
     own = ({source.id, source.country} if source.kind == "person" else {source.id}) if source else set()
     candidates = [(start, m) for start, end, m in spans
-                  if start >= anchor and m is not source and m.id not in own and m.country not in own]
+                  if start >= anchor and m is not source and m.id not in own]
     if not candidates:
         return None
     if "pressure" not in labels:  # concern or denial: only an actor named as the act's object

@@ -45,6 +45,10 @@ def roles(matcher, text, labels):
     ("نفى المتحدث باسم الكرملين ديمتري بيسكوف أن تكون روسيا قد نشرت صواريخ", ["denial"], ("peskov", None)),
     # but an institution's own state may be: a union pressing its government (decision 3)
     ("وطالب الاتحاد العام التونسي للشغل الحكومة التونسية بفتح مفاوضات حول الأجور", ["pressure"], ("UGTT", "TUN")),
+    # and a state may press its own institutions or compatriots, which have their own ids
+    ("ولوّحت الحكومة الإسبانية باتخاذ إجراءات ضد الاتحاد الإسباني لكرة القدم", ["pressure"], ("ESP", "RFEF")),
+    ("وطالب إيتمار بن غفير رئيس الوزراء بنيامين نتنياهو بوقف المفاوضات", ["pressure"],
+     ("ben_gvir", "netanyahu")),
     # concern aimed at the actor whose act is condemned; denial aimed at whoever made the claim
     ("أعربت منظمة العفو الدولية عن قلقها من لجوء السلطات التونسية إلى قوانين الإرهاب", ["concern"],
      ("AMNESTY", "TUN")),
