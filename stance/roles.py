@@ -8,7 +8,8 @@ Rules over the sentence's structure around the stance cue (on folded text):
   after it as source; otherwise (SVO: "موسكو تنفي ...") the nearest actor before it that is
   not the object of a preposition; a circumstantial participle (داعيا، محذرا) shares the
   subject of the main clause, the first actor of the sentence;
-* the target is a later actor that is not the source, nor a person's own state or organization:
+* the target is a later actor that is not the source, nor a co-subject joined to it by و
+  (دعت فرنسا والسعودية البرلمان اللبناني), nor a person's own state or organization:
   for pressure, the first one, preferring one introduced by على / إلى / من / ضد; for
   denial, only the actor who made the claim denied (اتهامات واشنطن، الاتهامات الأميركية);
   for concern, only the actor whose act is condemned (ندد بقرار مجلس النواب، أدان الهجوم
@@ -43,6 +44,7 @@ _PREPOSITION = re.compile(r"(?:^|\s)(?:علي|الي|من|عن|في|مع|ضد|ب
                           r"(?:\S+\s+){0,2}$")
 _TARGET_LEAD = re.compile(r"(?:^|\s)(?:علي|الي|من|ازاء|حيال|تجاه|ضد)\s+(?:\S+\s+){0,2}$")
 _DIRECT_OBJECT = re.compile(r"^\s*$")
+_CO_SUBJECT = re.compile(r"\s+و$")  # matched from the subject's end up to the next actor
 _CLAUSE_START = re.compile(r"(?:^|[.,،:؛;«(\-]|\s(?:و|ثم|بينما|فيما|كما|حيث))\s*[وف]?$")
 # A person right after a title (المبعوث الأممي إلى اليمن هانس غروندبرغ) is the more specific source.
 _TITLE_TO_PERSON = re.compile(r"^[^.,،:؛;«»\"()]{0,40}$")
@@ -130,6 +132,12 @@ def _target(folded: str, spans, cue, source: Mention | None, labels) -> Mention 
     anchor = cue.end() if cue is not None else 0
     if source is not None and source.folded_span[0] >= anchor:  # VSO: the object follows the subject
         anchor = source.folded_span[1]
+        for start, end, mention in spans:  # and its co-subjects: "دعت فرنسا والسعودية البرلمان اللبناني"
+            if start < anchor:
+                continue
+            if not _CO_SUBJECT.match(folded, anchor, start):
+                break
+            anchor = end
     # A person's own state or organization is not their target; an institution's state may be
     # (a union pressing its government), and so may a compatriot or an institution of the
     # source's state (a government pressing its football federation: decision 3 in data/README.md).

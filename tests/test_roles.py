@@ -53,6 +53,8 @@ def roles(matcher, text, labels):
     ("أعربت منظمة العفو الدولية عن قلقها من لجوء السلطات التونسية إلى قوانين الإرهاب", ["concern"],
      ("AMNESTY", "TUN")),
     ("ورفض الجيش الهندي الأرقام التي أعلنتها باكستان بشأن الطائرات", ["denial"], ("IND", "PAK")),
+    # co-subjects joined by و are not the object
+    ("وطالبت إسبانيا وأيرلندا المفوضية الأوروبية بمراجعة اتفاق الشراكة", ["pressure"], ("ESP", "EC")),
     # an actor after a preposition before the cue is not the subject
     ("وفي رد على تصريحات أنقرة، طالبت بغداد بسحب القوات التركية", ["pressure"], ("IRQ", "TUR")),
 ])
