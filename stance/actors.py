@@ -10,7 +10,8 @@ a place) is a mention of its actor only when it stands for it: after في or the
 ب, or as the place of a noun (مطار دمشق، ريف دمشق، طالب في جامعة القاهرة), it names the place
 and is left out, unless the words before في govern it (السلطات في دمشق، المجلس العسكري في
 باماكو are the state). A nisba adjective is a mention of its state unless it describes one
-of ``_THING_NOUNS`` (الليرة السورية، الدوري الإسباني، صحيفة بريطانية، طالب أفغاني), the genitive
+of ``_THING_NOUNS`` (الليرة السورية، الدوري الإسباني، صحيفة بريطانية، طالب أفغاني، الأراضي
+السورية، آلاف السوريين، الأطراف الليبية، الغاز الروسي), the genitive
 of a construct headed by one of ``_CONSTRUCT_HEADS`` (ناقلة النفط اليونانية), or the
 organization named right before it (أدنوك الإماراتية): things, trades, companies and private
 people of a country, not the state (data/README.md, decision 2).
@@ -53,7 +54,18 @@ _THING_NOUNS = _folded_set(
     "الصحفي صحفي الصحفية صحفية الصحفيين صحفيين الكاتب كاتب الكاتبة الناشط ناشط الناشطة المدون "
     "مهندس المهندس مواطن مواطنين المواطنين مستخدمين المستخدمين قراصنة القراصنة العمال عمال "
     "شركة الشركة شركات الشركات مؤسسات المؤسسات ناقلة الناقلة سفينة السفينة سفن السفن شحنة "
-    "الواردات واردات الصادرات صادرات المحتوى القمح الحبوب الخام منشأ الأصوات المدير")
+    "الواردات واردات الصادرات صادرات المحتوى القمح الحبوب الخام منشأ الأصوات المدير "
+    # places of the state, not the state (re-read under decision 2 on 2026-11-23; not its coasts:
+    # خفر السواحل اليوناني is a state body)
+    "الأراضي أراضي الحدود حدود الشواطئ المياه مياه الأجواء المناطق مناطق "
+    "المحافظات الموانئ المستشفيات مستشفى العاصمة الشمال الريف "
+    # its people, counted or not, and its political sides
+    "اللاجئين لاجئين لاجئ لاجئا الأطفال أطفال طفل المهاجرين مهاجرين الصيادين صيادين الشعب "
+    "المرتزقة مرتزقة الجرحى الأسرى أسرى رهائن سائح الطلاب طلاب السياسيين شخصيات محللون "
+    "آلاف ألف مليون ملايين مئات المعارضة الفصائل فصائل الأطراف القوى "
+    # its goods, money and means
+    "الغاز غاز الأصول العملة المخزون اليورانيوم منظومات الملف الشحن الضرائب شبكات قناة "
+    "القناة صحف")
 # Heads of a construct whose genitive stands between them and the nisba (ناقلة النفط اليونانية،
 # سفن أبحاث صينية، مجموعة أداني الهندية): the nisba agrees with the head, not the state.
 _CONSTRUCT_HEADS = _folded_set("ناقلة سفينة سفن شحنة شحنات شركة الشركة مجموعة المجموعة الممر مشروع")

@@ -75,6 +75,9 @@ def test_an_institution_that_is_also_a_place_is_an_actor_only_outside_a_place_co
     ("وقعت أدنوك الإماراتية اتفاقا", ["ADNOC"]), ("عقد مع سيمنس الألمانية", ["SIEMENS"]),
     # a nisba on an act of the state is the state (decision 2), also after a construct
     ("قتل في غارة إسرائيلية", ["ISR"]), ("رفع العقوبات الأميركية", ["USA"]), ("وزير الدفاع الروسي", ["RUS"]),
+    # its places, people, sides and goods are not the state; its coast guard is
+    ("توغل داخل الأراضي السورية", []), ("عودة آلاف السوريين", []), ("دعا الأطراف الليبية", []),
+    ("ارتفاع أسعار الغاز الروسي", []), ("وقال خفر السواحل اليوناني", ["GRC"]),
 ])
 def test_a_nisba_on_a_thing_or_a_private_person_is_not_the_state(matcher, text, expected):
     assert ids(matcher, text) == expected
