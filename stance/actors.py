@@ -13,8 +13,8 @@ and is left out, unless the words before في govern it (السلطات في د�
 of ``_THING_NOUNS`` (الليرة السورية، الدوري الإسباني، صحيفة بريطانية، طالب أفغاني، الأراضي
 السورية، آلاف السوريين، الأطراف الليبية، الغاز الروسي), the genitive
 of a construct headed by one of ``_CONSTRUCT_HEADS`` (ناقلة النفط اليونانية), or the
-organization named right before it (أدنوك الإماراتية): things, trades, companies and private
-people of a country, not the state (data/README.md, decision 2).
+organization named right before it (أدنوك الإماراتية): things, places, trades, companies,
+people and political sides of a country, not the state (data/README.md, decision 2).
 """
 import re
 from dataclasses import dataclass, field

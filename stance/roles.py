@@ -132,7 +132,7 @@ def _target(folded: str, spans, cue, source: Mention | None, labels) -> Mention 
     anchor = cue.end() if cue is not None else 0
     if source is not None and source.folded_span[0] >= anchor:  # VSO: the object follows the subject
         anchor = source.folded_span[1]
-        for start, end, mention in spans:  # and its co-subjects: "دعت فرنسا والسعودية البرلمان اللبناني"
+        for start, end, _ in spans:  # and its co-subjects: "دعت فرنسا والسعودية البرلمان اللبناني"
             if start < anchor:
                 continue
             if not _CO_SUBJECT.match(folded, anchor, start):
