@@ -8,7 +8,8 @@ cue, so the figures measure role assignment alone; null counts as a value ("no t
 Actor recognition is rule- and gazetteer-based, so it has no training split. Parts:
 
 * ``test``: the blind test set (``data/test.jsonl``), written by annotators who did not see the
-  gazetteer or the matcher, after both were frozen, and measured once (see data/README.md).
+  gazetteer or the matcher, its ids reconciled against the frozen gazetteer; how often and
+  when it was scored is recorded in data/README.md.
 * ``held_out``: ``HELD_OUT_TOPICS``, corpus topics left out while the gazetteer and the role
   rules were first written; their errors were later read for diagnosis, so they are no
   longer blind.
