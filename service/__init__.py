@@ -36,7 +36,8 @@ def create_app(config: dict | None = None) -> Flask:
     app.config.update(settings)
     app.config["MAX_CONTENT_LENGTH"] = settings["MAX_BODY_BYTES"]
     model = settings["MODEL"] if "MODEL" in settings \
-        else load_model(settings["MODEL_DIR"], gazetteer=settings["GAZETTEER"] or None)
+        else load_model(settings["MODEL_DIR"], gazetteer=settings["GAZETTEER"] or None,
+                        open_actors=settings["OPEN_ACTORS"])
     app.extensions["stance"] = {"model": model, "metrics": Metrics(),
                                 "logger": configure_logging(settings["LOG_LEVEL"])}
     app.register_blueprint(api)

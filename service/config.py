@@ -10,6 +10,7 @@ DEFAULTS = {
     "MAX_DOCUMENTS": 100,
     "LOG_LEVEL": "INFO",
     "GAZETTEER": "",
+    "OPEN_ACTORS": True,
     "BODY_TIMEOUT": 10,
 }
 ENVIRONMENT = {
@@ -19,8 +20,10 @@ ENVIRONMENT = {
     "MAX_DOCUMENTS": "STANCE_MAX_DOCUMENTS",
     "LOG_LEVEL": "STANCE_LOG_LEVEL",
     "GAZETTEER": "STANCE_GAZETTEER",
+    "OPEN_ACTORS": "STANCE_OPEN_ACTORS",
     "BODY_TIMEOUT": "STANCE_BODY_TIMEOUT",
 }
+_SWITCH = {"1": True, "true": True, "yes": True, "on": True, "0": False, "false": False, "no": False, "off": False}
 
 
 class ConfigError(ValueError):
@@ -35,7 +38,17 @@ def load_settings(overrides: dict | None = None, environ=os.environ) -> dict:
     settings.update(overrides or {})
     for key in ("MAX_BODY_BYTES", "MAX_SENTENCES", "MAX_DOCUMENTS", "BODY_TIMEOUT"):
         settings[key] = positive_int(settings[key], ENVIRONMENT[key])
+    settings["OPEN_ACTORS"] = switch(settings["OPEN_ACTORS"], ENVIRONMENT["OPEN_ACTORS"])
     return settings
+
+
+def switch(value, name: str) -> bool:
+    if isinstance(value, bool):
+        return value
+    try:
+        return _SWITCH[str(value).strip().lower()]
+    except KeyError:
+        raise ConfigError(f"{name} must be 1 or 0 (true/false, yes/no, on/off), got {value!r}") from None
 
 
 def positive_int(value, name: str) -> int:

@@ -63,13 +63,18 @@ def schemas(limits) -> dict:
                      "required": ["index", "text", "stance", "sentiment", "actors", "source", "target"],
                      "properties": sentence_properties},
         "Mention": {"type": "object", "required": ["id", "text", "start", "end", "kind", "country"],
-                    "properties": {"id": {"type": "string"}, "text": {"type": "string"},
+                    "properties": {"id": {"type": "string",
+                                          "description": "gazetteer id (FRA, UN, macron), or x: and the name "
+                                                         "for an actor outside the gazetteer (x:جامعة كولومبيا)"},
+                                   "text": {"type": "string"},
                                    "start": {"type": "integer", "minimum": 0,
                                              "description": "character offset into the sentence text"},
                                    "end": {"type": "integer", "minimum": 0},
                                    "kind": {"type": "string", "enum": ACTOR_KINDS},
-                                   "country": {"type": "string",
-                                               "description": "country or organization the actor belongs to"}}},
+                                   "country": {"type": ["string", "null"],
+                                               "description": "country or organization the actor belongs to "
+                                                              "(null: a person outside the gazetteer with no "
+                                                              "title naming one)"}}},
         "ActorRow": {"type": "object",
                      "required": ["id", "name", "mentions", "targeted"],
                      "additionalProperties": {"type": ["integer", "string"]},

@@ -21,8 +21,10 @@ from dataclasses import dataclass, field
 
 from stance.gazetteer import ARTICLE, NISBA_MARK, PLACE_MARK, Actor, expand_form, load_gazetteer
 from stance.normalize import FOLD_REMOVED, fold_with_offsets
+from stance.open_actors import OPEN_PREFIX, PERSON, cue_forms, open_id, organization_end, person_end
 
-_CLITICS = "(?P<clitic>[\u0648\u0641]?[\u0628\u0644\u0643]?)"  # [وف]? [بلك]?
+# Lazy: a whole word that is a name wins over a clitic and a shorter name (كلاوس is not ك + لاوس).
+_CLITICS = "(?P<clitic>[\u0648\u0641]??[\u0628\u0644\u0643]??)"  # [وف]? [بلك]?
 _LAM = "\u0644"
 # What may stand between a title (الرئيس الفرنسي) and the person's name: a first name or two, no
 # punctuation, and no word that starts a clause (أن يكون باشينيان is not a title).
@@ -115,7 +117,9 @@ def _node_pattern(node: dict) -> str:
 class ActorMatcher:
     """Find actor mentions; build once (from ``load_gazetteer``) and reuse."""
 
-    def __init__(self, actors: dict[str, Actor]):
+    def __init__(self, actors: dict[str, Actor], open_class: bool = True):
+        """``open_class``: also recognize people and organizations outside the gazetteer
+        (``stance.open_actors``); their ids start with ``x:``."""
         self.actors = dict(actors)
         self._form_owner: dict[str, str] = {}
         self._lam_forms: set[str] = set()  # ل + name-without-ال, valid only after a ل clitic
@@ -135,12 +139,18 @@ class ActorMatcher:
         # One lookup per match: the actor a folded form names, and which context check it needs.
         self._form_actor = {name: (self.actors[owner], checks.get(name))
                             for name, owner in self._form_owner.items()}
-        names = trie_pattern(sorted(self._form_owner.keys() | self._lam_forms))
+        # First names and organization head nouns: cues of actors outside the gazetteer, in the
+        # same expression (one pass over the text); a gazetteer form wins over a cue.
+        cues, self._name_clashes = cue_forms() if open_class else ({}, {})
+        cues = {form: cue for form, cue in cues.items() if form not in self._form_owner and form not in self._lam_forms}
+        self._first_names = frozenset(form for form, cue in cues.items() if cue == PERSON)
+        self._form_actor.update({form: (None, cue) for form, cue in cues.items()})
+        names = trie_pattern(sorted(self._form_owner.keys() | self._lam_forms | cues.keys()))
         self._pattern = re.compile(rf"(?<!\w){_CLITICS}(?P<name>{names})(?!\w)") if names else None
 
     @classmethod
-    def from_gazetteer(cls, user_path=None) -> "ActorMatcher":
-        return cls(load_gazetteer(user_path))
+    def from_gazetteer(cls, user_path=None, open_class: bool = True) -> "ActorMatcher":
+        return cls(load_gazetteer(user_path), open_class)
 
     def find(self, text: str, folding: tuple[str, list[int]] | None = None) -> list[Mention]:
         """Actor mentions in ``text`` in order; titles merged into the person they introduce.
@@ -151,7 +161,10 @@ class ActorMatcher:
             return []
         folded, offsets = folding or fold_with_offsets(text)
         mentions = []
+        taken = 0  # folded end of the last name outside the gazetteer: its words are not matched again
         for match in self._pattern.finditer(folded):  # groups: 1 clitic, 2 name
+            if match.start() < taken:
+                continue
             name = match.group(2)
             begin, name_end = match.span(2)
             if name in self._lam_forms:  # لل: the clitic's ل is also the article's
@@ -159,6 +172,11 @@ class ActorMatcher:
                     continue
                 name, begin = ARTICLE + name[1:], begin - 1
             actor, form_kind = self._form_actor[name]
+            if actor is None:  # a first name or a head noun
+                mention, taken = self._open_mention(text, folded, offsets, match, form_kind, mentions)
+                if mention is not None:
+                    mentions.append(mention)
+                continue
             if form_kind is _PLACE and _names_the_place(folded, match):
                 continue
             if form_kind is _NISBA and (_describes_a_thing(folded, match)
@@ -169,11 +187,54 @@ class ActorMatcher:
                                     (begin, name_end)))
         return self._merge_titles(text, mentions) if len(mentions) > 1 else mentions
 
+    def _open_mention(self, text: str, folded: str, offsets, match: re.Match, cue: str,
+                      mentions: list[Mention]) -> tuple[Mention | None, int]:
+        """The actor a first name or head noun opens (``stance.open_actors``), or None, and the
+        folded end of the words it covers (0: none), which are not matched again. A person takes
+        the title right before it (the nisba or body it names) as its country."""
+        begin = match.start(2)
+
+        def listed_at(position: int) -> tuple[Actor, int] | None:
+            return self._listed_at(folded, position)
+
+        if cue == PERSON:
+            found = person_end(text, folded, offsets, match, self._first_names, self._name_clashes, listed_at)
+            if found is None:
+                return None, 0
+            name_end, listed = found
+            country = listed.country if listed else None
+            if mentions and mentions[-1].kind != "person" and not match.group(1) \
+                    and not folded[mentions[-1].folded_span[1]:match.start()].strip():
+                title = mentions.pop()  # وزير الطاقة الأميركي كريس رايت: one mention
+                country = country or title.country
+            kind = "person"
+        else:
+            found = organization_end(folded, match, cue, listed_at)
+            if found is None:
+                return None, 0
+            (name_end, country), listed, kind = found, None, "organization"
+            if "place" in cue.split() and _names_the_place(folded, match):
+                return None, name_end  # طالب في جامعة كولومبيا: a place, and so is كولومبيا (decision 1)
+        start, end = offsets[begin], _extend_over_marks(text, offsets[name_end - 1] + 1)
+        if listed is not None:
+            return Mention(listed.id, text[start:end], start, end, listed.kind, listed.country,
+                           (begin, name_end)), name_end
+        actor_id = open_id(text[start:end])
+        country = country or (actor_id if kind != "person" else None)
+        return Mention(actor_id, text[start:end], start, end, kind, country, (begin, name_end)), name_end
+
+    def _listed_at(self, folded: str, position: int) -> tuple[Actor, int] | None:
+        """The gazetteer actor whose form starts at ``position`` of ``folded``, with the form's end."""
+        match = self._pattern.match(folded, position)
+        actor = self._form_actor.get(match.group(2), (None,))[0] if match else None
+        return (actor, match.end()) if actor is not None else None
+
     def _merge_titles(self, text: str, mentions: list[Mention]) -> list[Mention]:
         """Drop a country or organization mention that is the title of a following person of
         that country or organization (الرئيس الفرنسي إيمانويل ماكرون is one mention of macron),
         with what the title names on the way (المبعوث الأممي إلى اليمن هانس غروندبرغ is one
-        mention of grundberg)."""
+        mention of grundberg). An organization outside the gazetteer is any person's title
+        (المتحدث باسم حزب الإصلاح عبد الرزاق الهجري)."""
         if all(mention.kind != "person" for mention in mentions):
             return mentions
         dropped = set()
@@ -184,7 +245,8 @@ class ActorMatcher:
                 following = mentions[later]
                 if following.kind != "person":
                     continue
-                if following.country == mention.id and _TITLE_GAP.match(text[mention.end:following.start]):
+                if (following.country == mention.id or mention.id.startswith(OPEN_PREFIX)) \
+                        and _TITLE_GAP.match(text[mention.end:following.start]):
                     dropped.update(range(index, later))
                 break
         return [mention for index, mention in enumerate(mentions) if index not in dropped]

@@ -78,13 +78,14 @@ def read_manifest(model_dir) -> dict:
     return manifest
 
 
-def load_model(path=None, gazetteer=None) -> StanceModel:
+def load_model(path=None, gazetteer=None, open_actors: bool = True) -> StanceModel:
     """Load and verify a model directory (None: the shipped ``models/default``).
 
     ``gazetteer``: a user gazetteer file applied on top of the shipped one (see
     ``stance.gazetteer``); a malformed file raises ``GazetteerError`` before the model loads.
+    ``open_actors``: also report people and organizations outside the gazetteer (``x:`` ids).
     """
-    actors = ActorMatcher.from_gazetteer(gazetteer)
+    actors = ActorMatcher.from_gazetteer(gazetteer, open_actors)
     model_dir = Path(path) if path is not None else DEFAULT_MODEL_DIR
     if not model_dir.is_dir():
         raise ModelNotFoundError(f"model directory {model_dir} does not exist")

@@ -1,6 +1,8 @@
 """Per-article summary of scored sentences: label counts, actors and who did what to whom."""
 from collections import Counter
 
+from stance.open_actors import OPEN_PREFIX
+
 
 def summarize(scored: list[dict], stance_labels: list[str], sentiment_labels: list[str],
               actors: dict | None = None) -> dict:
@@ -12,7 +14,8 @@ def summarize(scored: list[dict], stance_labels: list[str], sentiment_labels: li
     of mentions, the number of sentences in which it is the source of each stance label,
     and ``targeted`` (sentences in which it is the target). ``relations``: one row per
     (source, target, stance label) with its sentence count, most frequent first.
-    ``actors`` (the argument) maps ids to gazetteer entries, for display names.
+    ``actors`` (the argument) maps ids to gazetteer entries, for display names; an actor outside
+    the gazetteer (``x:`` id) is named by its text.
     """
     stance = Counter({label: 0 for label in [*stance_labels, "none"]})
     sentiment = Counter({label: 0 for label in sentiment_labels})
@@ -41,6 +44,7 @@ def summarize(scored: list[dict], stance_labels: list[str], sentiment_labels: li
 def _row(table: dict, actor_id: str, stance_labels: list[str], actors: dict | None) -> dict:
     if actor_id not in table:
         entry = (actors or {}).get(actor_id)
-        table[actor_id] = {"id": actor_id, "name": entry.name if entry else actor_id, "mentions": 0,
+        name = entry.name if entry else actor_id.removeprefix(OPEN_PREFIX)
+        table[actor_id] = {"id": actor_id, "name": name, "mentions": 0,
                            **{label: 0 for label in stance_labels}, "targeted": 0}
     return table[actor_id]

@@ -232,6 +232,10 @@ def test_configuration_errors_are_clear():
     assert load_settings(environ={"STANCE_BODY_TIMEOUT": "3"})["BODY_TIMEOUT"] == 3
     with pytest.raises(ConfigError, match="STANCE_BODY_TIMEOUT"):
         load_settings(environ={"STANCE_BODY_TIMEOUT": "0"})
+    assert load_settings(environ={})["OPEN_ACTORS"] is True
+    assert load_settings(environ={"STANCE_OPEN_ACTORS": "off"})["OPEN_ACTORS"] is False
+    with pytest.raises(ConfigError, match="STANCE_OPEN_ACTORS must be 1 or 0"):
+        load_settings(environ={"STANCE_OPEN_ACTORS": "maybe"})
 
 
 def test_replies_carry_actors_roles_and_the_article_summary(client):
@@ -263,3 +267,16 @@ def test_a_user_gazetteer_is_used_and_a_bad_one_stops_start_up(tiny_model_dir, t
     mine.write_text("acme\tcompany\tEGY\tشركة أكمي\tأكمي\n", encoding="utf-8")
     with pytest.raises(GazetteerError, match=f"{mine}:1: kind 'company'"):
         create_app({"MODEL_DIR": str(tiny_model_dir), "GAZETTEER": str(mine)})
+
+
+def test_actors_outside_the_gazetteer_are_reported_unless_switched_off(tiny_model_dir):
+    sentence = "ونفى وزير التعليم العالي السوري مروان الحلبي فصل أساتذة من جامعة دمشق"
+    body = post(create_app({"MODEL_DIR": str(tiny_model_dir), "LOG_LEVEL": "WARNING"}).test_client(),
+                "/v1/score", {"sentences": [sentence]}).get_json()
+    actor = body["sentences"][0]["actors"][0]
+    assert (actor["id"], actor["text"], actor["kind"], actor["country"]) == \
+        ("x:مروان الحلبي", "مروان الحلبي", "person", "SYR")
+    assert body["summary"]["actors"][0]["name"] == "مروان الحلبي"
+    app = create_app({"MODEL_DIR": str(tiny_model_dir), "OPEN_ACTORS": "0", "LOG_LEVEL": "WARNING"})
+    body = post(app.test_client(), "/v1/score", {"sentences": [sentence]}).get_json()
+    assert [a["id"] for a in body["sentences"][0]["actors"]] == ["SYR"]

@@ -12,9 +12,8 @@ from pathlib import Path
 
 from stance.actors import ActorMatcher
 from stance.artifacts import library_versions, save_model
-from stance.gazetteer import EXTENDED
 from stance.model import StanceModel
-from training.actor_eval import evaluate_actors
+from training.actor_eval import ACTOR_SETTINGS, evaluate_actors
 from training.corpus import CorpusError, load_corpus
 from training.evaluate import evaluate_split, random_folds, score_report, topic_folds
 from training.fit import Hyperparameters, fit_artifact
@@ -108,8 +107,8 @@ def train(args, stream=sys.stderr) -> tuple[dict, dict]:
         evaluation["test_skipped"] = "no test set (--test)"
     test_records = test.records if test else []
     if any("actors" in record for record in corpus.records + test_records):
-        for key, gazetteer in (("actors", None), ("actors_extended", EXTENDED)):
-            evaluation[key] = evaluate_actors(corpus.records, ActorMatcher.from_gazetteer(gazetteer),
+        for key, gazetteer, open_class in ACTOR_SETTINGS:
+            evaluation[key] = evaluate_actors(corpus.records, ActorMatcher.from_gazetteer(gazetteer, open_class),
                                               test_records)
     else:
         evaluation["actors_skipped"] = "no record has an 'actors' field"
@@ -142,7 +141,7 @@ def build_manifest(args, corpus, params, artifact, evaluation) -> dict:
                        if isinstance(section, dict) and "model" in section},
                     **{key: {part: {k: v for k, v in evaluation[key][part].items() if k != "role_errors"}
                              for part in ("test", "held_out", "all") if part in evaluation[key]}
-                       for key in ("actors", "actors_extended") if key in evaluation}},
+                       for key, _, _ in ACTOR_SETTINGS if key in evaluation}},
         "libraries": library_versions(),
         "python": platform.python_version(),
     }

@@ -2,7 +2,7 @@
 
 A record has ``id``, ``text``, ``stance`` (list of labels, empty for none), ``sentiment``,
 optionally ``topic`` (needed for the topic-held-out split), ``actors``, ``source``,
-``target`` and ``hard``. In CSV files list fields are ``|``-separated
+``target``, ``names`` and ``hard``. In CSV files list fields are ``|``-separated
 (``pressure|concern``) or JSON lists. Label sets come from the data, or from ``labels``.
 """
 import csv
@@ -112,6 +112,15 @@ def _record_problems(record, labels) -> list[str]:
             value = record.get(role)
             if value is not None and value not in actors:
                 problems.append(f"field {role!r} is {value!r}, which is not in 'actors'")
+        names = record.get("names", {})
+        if not isinstance(names, dict):
+            problems.append("field 'names' must map actor ids to the text that names them")
+        else:
+            for actor, name in names.items():
+                if actor not in actors:
+                    problems.append(f"field 'names' has {actor!r}, which is not in 'actors'")
+                elif not isinstance(name, str) or not name or name not in str(record.get("text")):
+                    problems.append(f"field 'names' gives {actor!r} the text {name!r}, which is not in 'text'")
     return problems
 
 

@@ -19,7 +19,9 @@ def render_text(report: dict) -> str:
             lines.append("  skipped: " + report["evaluation"].get(f"{key}_skipped", "not available"))
             continue
         lines += _section_lines(section)
-    for key, title in (("actors", "shipped gazetteer"), ("actors_extended", "opt-in extended gazetteer")):
+    for key, title in (("actors", "shipped gazetteer and actors outside it (the default)"),
+                       ("actors_extended", "opt-in extended gazetteer and actors outside it"),
+                       ("actors_listed_only", "shipped gazetteer alone (STANCE_OPEN_ACTORS=0)")):
         lines += ["", f"Actors and roles, {title} (roles from gold stance labels)"]
         actors = report["evaluation"].get(key)
         if actors is None:

@@ -1,0 +1,213 @@
+"""Actors outside the gazetteer, recognized from how news copy names them ("open class").
+
+No list names every minister, university, union or company that news mentions, so the matcher
+(``stance.actors``) also recognizes two shapes of name, from two DATA files:
+
+* ``data/first_names.txt``: a first name followed by a surname is a person (مروان الحلبي، كريس
+  رايت، عبد اللطيف ميراوي). A title right before the name is part of the person's mention and
+  gives the person's country (وزير التعليم العالي السوري مروان الحلبي: one mention, country SYR;
+  data/README.md, decision 9).
+* ``data/org_heads.txt``: a head noun in construct state followed by a name is an organization
+  (جامعة كولومبيا، نقابة المحامين الأردنيين، حزب سومار، شركة «إيفانتي»). The name is the next
+  word and the words with the article after it (a genitive or adjective chain), up to an actor
+  of the gazetteer, a function word or punctuation. An indefinite adjective right after the head
+  (جماعة مسلحة، منظمة حقوقية) makes it generic, not a name.
+
+Such an actor's id is ``x:`` and its name as written, without clitics or diacritics
+(``x:مروان الحلبي``): stable across the sentences of an article, never a gazetteer id. Users
+who want a canonical id add the actor to their gazetteer file, which is matched first.
+"""
+import re
+from importlib import resources
+
+from stance.normalize import fold_with_offsets, remove_diacritics, remove_tatweel
+
+OPEN_PREFIX = "x:"
+FIRST_NAMES = resources.files("stance") / "data" / "first_names.txt"
+ORG_HEADS = resources.files("stance") / "data" / "org_heads.txt"
+PERSON, ORGANIZATION = "first_name", "org_head"  # the two cues, as the matcher tags their forms
+
+# The next word: after spaces only (punctuation ends a name), an opening quote allowed.
+_NEXT_WORD = re.compile(r"[ \t]+[«\"]?([^\W\d_]+)")
+_CLOSING_QUOTE = re.compile(r"[»\"]")
+_QUOTE = re.compile(r"[«»\"]")
+_QUOTED_REST = re.compile(r"[^«»\".,،:؛;()]{1,40}[»\"]")  # up to the closing quote, no punctuation
+
+
+def _folded_set(words: str) -> frozenset[str]:
+    return frozenset(fold_with_offsets(words)[0].split())
+
+
+# Words that never start or continue a name: function words, pronouns, reporting verbs, days and
+# times, which follow a name in news copy (قال محمد أمس، جامعة كولومبيا الثلاثاء).
+_NOT_A_NAME = _folded_set(
+    "في من إلى الى على عن مع أن إن أنه إنه أنها قد لا لم لن ما ماذا هو هي هم هما الذي التي الذين "
+    "اللذين اللتين اللواتي ثم أو أم بل لكن كما حيث بعد قبل خلال أمس اليوم غدا عند حتى منذ بين حول "
+    "ضد عبر لدى نحو ذلك تلك هذا هذه هؤلاء كل بعض غير أي أيضا إذ إذا لو وقال قال قالت أكد أكدت "
+    "أعلن أعلنت يقول تقول وأضاف أضاف أضافت الأحد الاثنين الإثنين الثلاثاء الأربعاء الخميس الجمعة "
+    "السبت يوم مساء صباح ظهر الماضي الماضية الجاري الجارية المقبل المقبلة الحالي الحالية السابق "
+    "السابقة الأسبق الجديد الجديدة نفسه نفسها ذاته ذاتها عام العام سنة شهر الآن يحيي تأمر لاي")
+# Words after a first name that make it the name of a place or a thing (مطار آدن عدي الدولي،
+# جلال آباد).
+_NOT_A_SURNAME = _NOT_A_NAME | _folded_set("الدولي الدولية آباد")
+# Words that join the parts of a name (محمد بن سلمان، أبو محمد الجولاني، عبد اللطيف).
+_NAME_LINKS = _folded_set("بن ابن بنت أبو أبي أبا آل ولد عبد دي دا دو دي لا فان فون")
+# Indefinite adjectives that make a head noun generic (جماعة مسلحة، حزب معارض، شركة ناشئة).
+_GENERIC = _folded_set(
+    "مسلح مسلحة حقوقي حقوقية معارض معارضة محلي محلية دولي دولية أجنبي أجنبية خاص خاصة حكومي "
+    "حكومية كبير كبيرة كبرى صغير صغيرة جديد جديدة ناشئة ناشئ عملاق عملاقة عالمي عالمية إقليمي "
+    "إقليمية متطرف متطرفة إرهابي إرهابية يميني يمينية يساري يسارية إسلامي إسلامية غربي غربية "
+    "عربي عربية أوروبي أوروبية أمنية عسكرية عسكري طبية طبي إنسانية إنساني خيرية خيري تابعة تابع "
+    "مقربة مقرب أخرى آخر واحد واحدة ثالثة ثالث ثانية ثان أولى أول عدة جديدا كبرى أكبر "
+    # a relative clause right after an indefinite head (تحالف تقوده سيمنس، شركة تملكها الدولة)
+    "تقوده يقوده تقودها يقودها تضم يضم تملكها يملكها تملكه يملكه تتخذ يتخذ مقرها مقره "
+    "سابق سابقة سابقا")
+_ARTICLES = ("\u0627\u0644", "\u0644\u0644", "\u0648\u0627\u0644")  # ال لل وال: a genitive or adjective chain
+_FOR = "\u0644\u0644"  # لل: a purpose, not a name (شركة لشحن الحاويات)
+_FEMININE_ENDING = "\u0647"  # ة folded: an indefinite feminine adjective agreeing with its head
+_NISBA_ENDING = "\u064a"  # ي
+_PREPOSITION = re.compile("[\u0628\u0644\u0643]")  # ب ل ك
+# A verb or noun joined by و with its ت (وتتهم، وتقليص) ends a name: it starts the next clause. Not
+# و + ي / ا, which start Western names (ويلسون، والتر).
+_CONJOINED_VERB = re.compile("^\u0648\u062a\\w\\w")
+_MAX_CHAIN = 4  # words of an organization's name after the head noun
+_LINKED = ("\u0644\u0644", "\u0648\u0627\u0644")  # لل وال
+# Endings of an adjective (folded): nisba forms and sound plurals (الدولية، المتفرغين، الوطني).
+_FEMININE_NISBA = "\u064a\u0647"  # يه: an adjective agreeing with a feminine head (مجموعة ماريوت الدولية)
+_ADJECTIVE_ENDINGS = ("\u064a", "\u064a\u0647", "\u064a\u0646", "\u064a\u0648\u0646", "\u064a\u0627\u062a")
+# Words before a head noun that make it generic (أكبر شركة، أي شركة، كل حزب).
+_QUANTIFIERS = _folded_set("أي كل أكبر أول ثاني ثالث أكثر أقدم إحدى أحد كبرى أبرز")
+
+
+def read_word_list(path, keep_tabs: bool = False) -> list[str]:
+    """The entries of a word-list data file: one per line, ``#`` comments and blanks skipped,
+    spaces collapsed (and tabs too unless ``keep_tabs``)."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    if keep_tabs:
+        return ["\t".join(" ".join(part.split()) for part in line.split("\t")) for line in lines
+                if line.strip() and not line.lstrip().startswith("#")]
+    return [" ".join(line.split()) for line in lines if line.strip() and not line.lstrip().startswith("#")]
+
+
+def cue_forms() -> tuple[dict[str, str], dict[str, frozenset[str]]]:
+    """Folded first names and head nouns, each tagged with its cue (``PERSON`` or
+    ``ORGANIZATION``); and, for a first name that folds like a function word (علي like على،
+    آلان like الآن), the spellings that make it a name."""
+    names = read_word_list(FIRST_NAMES)
+    forms = {_fold(name): PERSON for name in names}
+    for line in read_word_list(ORG_HEADS, keep_tabs=True):
+        head, _, flags = line.partition("\t")
+        forms[_fold(head)] = " ".join([ORGANIZATION, *flags.split()])
+    clashes = {form: frozenset(name for name in names if _fold(name) == form)
+               for form in forms.keys() & _NOT_A_NAME}
+    return forms, clashes
+
+
+def person_end(text: str, folded: str, offsets, first: re.Match, first_names, clashes, listed_at):
+    """``(end, actor)`` of the person's name whose first name is ``first`` (the matcher's
+    match): its folded end, and the gazetteer person it names when its surname is one (جوزاف
+    عون -> the actor of عون), else None; or None when no surname follows. ``first_names``: the
+    folded first names; ``clashes``: as from ``cue_forms``; ``listed_at(position)``: ``(actor,
+    end)`` of the gazetteer form that starts there, or None."""
+    name = first.group("name")
+    if name in clashes:  # على is not علي, الآن is not آلان
+        written = text[offsets[first.start("name")]:offsets[first.end("name") - 1] + 1]
+        if remove_diacritics(written) not in clashes[name]:
+            return None
+    if _PREPOSITION.search(first.group("clitic")):
+        return None  # بيان، لأي، كريم: a preposition on a short name is another word
+    word = _NEXT_WORD.match(folded, first.end())
+    if word is None or word.group(1) in _NOT_A_SURNAME or _CONJOINED_VERB.match(word.group(1)):
+        return None
+    listed = listed_at(word.start(1))
+    if listed is not None:
+        actor, end = listed
+        return (end, actor) if actor.kind == "person" else None
+    end = word.end()
+    if word.group(1) in _NAME_LINKS or word.group(1) in first_names:
+        # a link (محمد بن ...) or a second given name (جان نويل ...): the surname follows
+        following = _NEXT_WORD.match(folded, end)
+        if following is not None and following.group(1) not in _NOT_A_NAME \
+                and listed_at(following.start(1)) is None:
+            end = following.end()
+        elif word.group(1) in _NAME_LINKS:
+            return None
+    return end, None
+
+
+def organization_end(folded: str, head: re.Match, cue: str, listed_at) -> tuple[int, str | None] | None:
+    """``(end, country)`` of the organization's name opened by ``head`` (a head noun): its folded end and the state of a nisba inside it (نقابة المحامين الأردنيين ->
+    JOR), or None when no name follows: a generic noun phrase (أكبر شركة، جماعة مسلحة) or an
+    actor of the gazetteer (مصرف لبنان). ``listed_at`` as for ``person_end``.
+
+    After a proper name (جامعة هارفارد، مجموعة ماريوت) only adjectives with the article that agree
+    with the head follow (الدولية, not الأهالي), up to a nisba, which describes it (شركة متروجت
+    الروسية); after a genitive with
+    the article (نقابة المحامين) the chain goes on over adjectives, a nisba included, and over
+    لل / وال (اتحاد الغرف السياحية، حزب العدالة والتنمية). Never over a noun that may be the
+    verb's object (ونفت جامعة هارفارد الاتهامات).
+
+    ``cue``: ``ORGANIZATION`` and the head's flags from ``data/org_heads.txt``: ``proper`` (the
+    name never takes the article: حركة إنصاف, not حركة المرور), ``place`` (the name may be a
+    place or state of the gazetteer: جامعة كولومبيا، بلدية أنقرة). A head with the article
+    (الاتحاد، الحزب) takes only an adjective with the article (الحزب الاشتراكي الديمقراطي,
+    not الحزب الحاكم), and never a state's nisba (المحكمة المصرية is the state)."""
+    flags = cue.split()[1:]
+    definite = head.group("name").startswith(_ARTICLES[0])
+    before = folded[:head.start()].rsplit(None, 1)[-1:]
+    if before and before[0] in _QUANTIFIERS:
+        return None
+    word = _NEXT_WORD.match(folded, head.end())
+    if word is None:
+        return None
+    first, listed = word.group(1), listed_at(word.start(1))
+    if listed is not None and not ("place" in flags and listed[0].kind == "country"
+                                   and not _is_nisba(first)):
+        return None
+    if first in _NOT_A_NAME or first in _GENERIC or first.startswith(_FOR):
+        return None
+    proper = not first.startswith(_ARTICLES)
+    if (proper and definite) or (not proper and "proper" in flags):
+        return None
+    if definite and not first.endswith(_ADJECTIVE_ENDINGS):
+        return None
+    indefinite = _FEMININE_ENDING if head.group("name").endswith(_FEMININE_ENDING) else _NISBA_ENDING
+    if proper and first.endswith(indefinite) and len(first) > 3 and not _QUOTE.match(folded, word.start(1) - 1):
+        return None  # an indefinite adjective agreeing with the head: منظمة حقوقية، حزب يميني
+    if _QUOTE.match(folded, word.start(1) - 1):  # a quoted name runs to its closing quote
+        quoted = _QUOTED_REST.match(folded, word.start(1))
+        if quoted:
+            return quoted.end(), None
+    end, country = (listed[1] if listed else word.end()), None
+    for _ in range(_MAX_CHAIN - 1):
+        word = _NEXT_WORD.match(folded, end)
+        if word is None or word.group(1) in _NOT_A_NAME or not word.group(1).startswith(_ARTICLES):
+            break
+        listed = listed_at(word.start(1))
+        if listed is not None:
+            if proper or listed[0].kind != "country":
+                break
+            end, country = listed[1], listed[0].id  # المحامين الأردنيين: the lawyers' state
+            continue
+        agreeing = _ADJECTIVE_ENDINGS if not proper else \
+            _FEMININE_NISBA if head.group("name").endswith(_FEMININE_ENDING) else _NISBA_ENDING
+        if not (word.group(1).startswith(_LINKED) or word.group(1).endswith(agreeing)):
+            break
+        end = word.end()
+    closing = _CLOSING_QUOTE.match(folded, end)
+    return (closing.end() if closing else end), country
+
+
+def _is_nisba(word: str) -> bool:
+    return word.endswith(_ADJECTIVE_ENDINGS)
+
+
+def open_id(surface: str) -> str:
+    """The id of an actor outside the gazetteer: ``x:`` and its name without diacritics,
+    tatweel or quotes, one space between words."""
+    return OPEN_PREFIX + " ".join(remove_tatweel(remove_diacritics(surface)).replace("«", " ")
+                                  .replace("»", " ").replace('"', " ").split())
+
+
+def _fold(words: str) -> str:
+    return " ".join(fold_with_offsets(words)[0].split())
