@@ -14,7 +14,11 @@ of ``_THING_NOUNS`` (الليرة السورية، الدوري الإسباني
 السورية، آلاف السوريين، الأطراف الليبية، الغاز الروسي), the genitive
 of a construct headed by one of ``_CONSTRUCT_HEADS`` (ناقلة النفط اليونانية), or the
 organization named right before it (أدنوك الإماراتية): things, places, trades, companies,
-people and political sides of a country, not the state (data/README.md, decision 2).
+people and political sides of a country, not the state (data/README.md, decision 2). The
+context words are data (``stance/data/context_words.txt``).
+
+First names and organization head nouns are in the same expression: they open actors outside
+the gazetteer (``stance.open_actors``).
 """
 import re
 from dataclasses import dataclass, field
@@ -22,6 +26,7 @@ from dataclasses import dataclass, field
 from stance.gazetteer import ARTICLE, NISBA_MARK, PLACE_MARK, Actor, expand_form, load_gazetteer
 from stance.normalize import FOLD_REMOVED, fold_with_offsets
 from stance.open_actors import OPEN_PREFIX, PERSON, cue_forms, open_id, organization_end, person_end
+from stance.word_lists import DATA, read_sections
 
 # Lazy: a whole word that is a name wins over a clitic and a shorter name (كلاوس is not ك + لاوس).
 _CLITICS = "(?P<clitic>[\u0648\u0641]??[\u0628\u0644\u0643]??)"  # [وف]? [بلك]?
@@ -37,40 +42,12 @@ def _folded_set(words: str) -> frozenset[str]:
 
 
 _PLACE_PREPOSITION = _folded_set("في")
-# Nouns whose place or name a following capital gives (construct state: مطار بيروت، ريف
-# دمشق، مؤتمر بروكسل، اتفاق باريس).
-_PLACE_NOUNS = _folded_set(
-    "مطار ميناء مرفأ جامعة ريف ضواحي ضاحية وسط قلب أطراف محيط قرب شوارع أحياء حي أسواق سوق طريق "
-    "شمال جنوب شرق غرب شمالي جنوبي شرقي غربي محافظة بلدية مدينة العاصمة سكان أهالي مستشفى "
-    "معرض ملعب بورصة فندق مؤتمر قمة منتدى اتفاق اتفاقية إعلان")
-# Nouns that make "<noun> في <capital>" the state itself (السلطات في دمشق).
-_GOVERNING_NOUNS = _folded_set(
-    "السلطات سلطات الحكومة حكومة النظام الحكم القيادة المجلس العسكري العسكريون العسكريين "
-    "الانقلابيين الحكام الإدارة")
-# Nouns a nisba describes without naming the state (data/README.md, annotation decision 2).
-_THING_NOUNS = _folded_set(
-    "الليرة الدينار الجنيه الريال الدرهم الدوري الجامعة البورصة الملاعب الشاعر الباحثة الطالبة "
-    "طالبة طالب المواطن الشباب التراث المطبخ الفن الموسيقى السينما الأغنية الرواية الأدب الشعر "
-    "صحيفة الصحيفة الصحف بحارة السياح السياحة الأسواق الأسهم الدول دول الأندية الأوساط المصارف "
-    "مصارف المحاكم السوق الشركاء شركاءه "
-    "الصحفي صحفي الصحفية صحفية الصحفيين صحفيين الكاتب كاتب الكاتبة الناشط ناشط الناشطة المدون "
-    "مهندس المهندس مواطن مواطنين المواطنين مستخدمين المستخدمين قراصنة القراصنة العمال عمال "
-    "شركة الشركة شركات الشركات مؤسسات المؤسسات ناقلة الناقلة سفينة السفينة سفن السفن شحنة "
-    "الواردات واردات الصادرات صادرات المحتوى القمح الحبوب الخام منشأ الأصوات المدير "
-    # places of the state, not the state (re-read under decision 2 on 2026-11-23; not its coasts:
-    # خفر السواحل اليوناني is a state body)
-    "الأراضي أراضي الحدود حدود الشواطئ المياه مياه الأجواء المناطق مناطق "
-    "المحافظات الموانئ المستشفيات مستشفى العاصمة الشمال الريف "
-    # its people, counted or not, and its political sides
-    "اللاجئين لاجئين لاجئ لاجئا الأطفال أطفال طفل المهاجرين مهاجرين الصيادين صيادين الشعب "
-    "المرتزقة مرتزقة الجرحى الأسرى أسرى رهائن سائح الطلاب طلاب السياسيين شخصيات محللون "
-    "آلاف ألف مليون ملايين مئات المعارضة الفصائل فصائل الأطراف القوى "
-    # its goods, money and means
-    "الغاز غاز الأصول العملة المخزون اليورانيوم منظومات الملف الشحن الضرائب شبكات قناة "
-    "القناة صحف")
-# Heads of a construct whose genitive stands between them and the nisba (ناقلة النفط اليونانية،
-# سفن أبحاث صينية، مجموعة أداني الهندية): the nisba agrees with the head, not the state.
-_CONSTRUCT_HEADS = _folded_set("ناقلة سفينة سفن شحنة شحنات شركة الشركة مجموعة المجموعة الممر مشروع")
+# The context words of the rules below, from stance/data/context_words.txt (see that file).
+_CONTEXT = read_sections(DATA / "context_words.txt")
+_PLACE_NOUNS = _folded_set(" ".join(_CONTEXT["place_nouns"]))
+_GOVERNING_NOUNS = _folded_set(" ".join(_CONTEXT["governing_nouns"]))
+_THING_NOUNS = _folded_set(" ".join(_CONTEXT["thing_nouns"]))
+_CONSTRUCT_HEADS = _folded_set(" ".join(_CONTEXT["construct_heads"]))
 _PLACE, _NISBA = "place", "nisba"  # form kinds that need a context check
 _CLITIC_LETTERS = "\u0648\u0641\u0628\u0644\u0643"  # و ف ب ل ك
 _PREPOSITION_BA = "\u0628"

@@ -18,13 +18,12 @@ Such an actor's id is ``x:`` and its name as written, without clitics or diacrit
 who want a canonical id add the actor to their gazetteer file, which is matched first.
 """
 import re
-from importlib import resources
-
 from stance.normalize import fold_with_offsets, remove_diacritics, remove_tatweel
+from stance.word_lists import DATA, read_word_list
 
 OPEN_PREFIX = "x:"
-FIRST_NAMES = resources.files("stance") / "data" / "first_names.txt"
-ORG_HEADS = resources.files("stance") / "data" / "org_heads.txt"
+FIRST_NAMES = DATA / "first_names.txt"
+ORG_HEADS = DATA / "org_heads.txt"
 PERSON, ORGANIZATION = "first_name", "org_head"  # the two cues, as the matcher tags their forms
 
 # The next word: after spaces only (punctuation ends a name), an opening quote allowed.
@@ -77,16 +76,6 @@ _FEMININE_NISBA = "\u064a\u0647"  # يه: an adjective agreeing with a feminine 
 _ADJECTIVE_ENDINGS = ("\u064a", "\u064a\u0647", "\u064a\u0646", "\u064a\u0648\u0646", "\u064a\u0627\u062a")
 # Words before a head noun that make it generic (أكبر شركة، أي شركة، كل حزب).
 _QUANTIFIERS = _folded_set("أي كل أكبر أول ثاني ثالث أكثر أقدم إحدى أحد كبرى أبرز")
-
-
-def read_word_list(path, keep_tabs: bool = False) -> list[str]:
-    """The entries of a word-list data file: one per line, ``#`` comments and blanks skipped,
-    spaces collapsed (and tabs too unless ``keep_tabs``)."""
-    lines = path.read_text(encoding="utf-8").splitlines()
-    if keep_tabs:
-        return ["\t".join(" ".join(part.split()) for part in line.split("\t")) for line in lines
-                if line.strip() and not line.lstrip().startswith("#")]
-    return [" ".join(line.split()) for line in lines if line.strip() and not line.lstrip().startswith("#")]
 
 
 def cue_forms() -> tuple[dict[str, str], dict[str, frozenset[str]]]:

@@ -126,3 +126,19 @@ def test_head_noun_flags_and_agreement(matcher, text, expected):
 ])
 def test_clitics_and_clause_boundaries_around_first_names(matcher, text, expected):
     assert [m.id for m in matcher.find(text)] == expected
+
+
+def test_word_list_files_are_read_as_data(tmp_path):
+    from stance.word_lists import read_sections, read_word_list
+    lists = tmp_path / "words.txt"
+    lists.write_text("# comment\n[things]\nالليرة  الدوري\nالسلع\n[heads]\nناقلة\n", encoding="utf-8")
+    assert read_sections(lists) == {"things": ["الليرة", "الدوري", "السلع"], "heads": ["ناقلة"]}
+    lists.write_text("الليرة\n[things]\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="before the first"):
+        read_sections(lists)
+    lists.write_text("# heads\nجامعة\tplace\nحزب\n", encoding="utf-8")
+    assert read_word_list(lists, keep_tabs=True) == ["جامعة\tplace", "حزب"]
+
+
+def test_a_nisba_on_goods_is_not_the_state(matcher):
+    assert [m.id for m in matcher.find("المكسيك تنفي السماح بمرور السلع الصينية عبر أراضيها")] == ["MEX"]
