@@ -119,7 +119,8 @@ class ActorMatcher:
         # First names and organization head nouns: cues of actors outside the gazetteer, in the
         # same expression (one pass over the text); a gazetteer form wins over a cue.
         cues, self._name_clashes = cue_forms() if open_class else ({}, {})
-        cues = {form: cue for form, cue in cues.items() if form not in self._form_owner and form not in self._lam_forms}
+        cues = {form: cue for form, cue in cues.items()
+                if form not in self._form_owner and form not in self._lam_forms}
         self._first_names = frozenset(form for form, cue in cues.items() if cue == PERSON)
         self._form_actor.update({form: (None, cue) for form, cue in cues.items()})
         names = trie_pattern(sorted(self._form_owner.keys() | self._lam_forms | cues.keys()))
@@ -175,7 +176,8 @@ class ActorMatcher:
             return self._listed_at(folded, position)
 
         if cue == PERSON:
-            found = person_end(text, folded, offsets, match, self._first_names, self._name_clashes, listed_at)
+            found = person_end(text, folded, offsets, match, self._first_names, self._name_clashes,
+                               listed_at)
             if found is None:
                 return None, 0
             name_end, listed = found

@@ -8,16 +8,23 @@ No list names every minister, university, union or company that news mentions, s
   gives the person's country (وزير التعليم العالي السوري مروان الحلبي: one mention, country SYR;
   data/README.md, decision 9).
 * ``data/org_heads.txt``: a head noun in construct state followed by a name is an organization
-  (جامعة كولومبيا، نقابة المحامين الأردنيين، حزب سومار، شركة «إيفانتي»). The name is the next
-  word and the words with the article after it (a genitive or adjective chain), up to an actor
-  of the gazetteer, a function word or punctuation. An indefinite adjective right after the head
-  (جماعة مسلحة، منظمة حقوقية) makes it generic, not a name.
+  (جامعة كولومبيا، نقابة المحامين الأردنيين، حزب سومار، شركة «إيفانتي»), and so is a head
+  with the article followed by an adjective (الحزب الاشتراكي الديمقراطي). The name runs over
+  the genitive or adjective chain after it, up to an actor of the gazetteer, a function word or
+  punctuation (``organization_end``). An indefinite adjective right after the head (جماعة
+  مسلحة، منظمة حقوقية) or a quantifier before it (أكبر شركة) makes it generic, not a name.
+  Flags per head say when the name never takes the article (حركة) and when it may be a place
+  (جامعة, which after في is where something happens: decision 1).
+
+A first name that folds like a function word counts only as the list writes it (علي, not
+على; آلان, not الآن), and never with an attached preposition (بيان is not ب + يان).
 
 Such an actor's id is ``x:`` and its name as written, without clitics or diacritics
 (``x:مروان الحلبي``): stable across the sentences of an article, never a gazetteer id. Users
 who want a canonical id add the actor to their gazetteer file, which is matched first.
 """
 import re
+
 from stance.normalize import fold_with_offsets, remove_diacritics, remove_tatweel
 from stance.word_lists import DATA, read_word_list
 
@@ -50,18 +57,19 @@ _NOT_A_NAME = _folded_set(
 # جلال آباد).
 _NOT_A_SURNAME = _NOT_A_NAME | _folded_set("الدولي الدولية آباد")
 # Words that join the parts of a name (محمد بن سلمان، أبو محمد الجولاني، عبد اللطيف).
-_NAME_LINKS = _folded_set("بن ابن بنت أبو أبي أبا آل ولد عبد دي دا دو دي لا فان فون")
+_NAME_LINKS = _folded_set("بن ابن بنت أبو أبي أبا آل ولد عبد دي دا دو لا فان فون")
 # Indefinite adjectives that make a head noun generic (جماعة مسلحة، حزب معارض، شركة ناشئة).
 _GENERIC = _folded_set(
     "مسلح مسلحة حقوقي حقوقية معارض معارضة محلي محلية دولي دولية أجنبي أجنبية خاص خاصة حكومي "
     "حكومية كبير كبيرة كبرى صغير صغيرة جديد جديدة ناشئة ناشئ عملاق عملاقة عالمي عالمية إقليمي "
     "إقليمية متطرف متطرفة إرهابي إرهابية يميني يمينية يساري يسارية إسلامي إسلامية غربي غربية "
     "عربي عربية أوروبي أوروبية أمنية عسكرية عسكري طبية طبي إنسانية إنساني خيرية خيري تابعة تابع "
-    "مقربة مقرب أخرى آخر واحد واحدة ثالثة ثالث ثانية ثان أولى أول عدة جديدا كبرى أكبر "
+    "مقربة مقرب أخرى آخر واحد واحدة ثالثة ثالث ثانية ثان أولى أول عدة جديدا أكبر "
     # a relative clause right after an indefinite head (تحالف تقوده سيمنس، شركة تملكها الدولة)
     "تقوده يقوده تقودها يقودها تضم يضم تملكها يملكها تملكه يملكه تتخذ يتخذ مقرها مقره "
     "سابق سابقة سابقا")
-_ARTICLES = ("\u0627\u0644", "\u0644\u0644", "\u0648\u0627\u0644")  # ال لل وال: a genitive or adjective chain
+# ال لل وال: the start of a genitive or adjective chain
+_ARTICLES = ("\u0627\u0644", "\u0644\u0644", "\u0648\u0627\u0644")
 _FOR = "\u0644\u0644"  # لل: a purpose, not a name (شركة لشحن الحاويات)
 _FEMININE_ENDING = "\u0647"  # ة folded: an indefinite feminine adjective agreeing with its head
 _NISBA_ENDING = "\u064a"  # ي
@@ -71,8 +79,8 @@ _PREPOSITION = re.compile("[\u0628\u0644\u0643]")  # ب ل ك
 _CONJOINED_VERB = re.compile("^\u0648\u062a\\w\\w")
 _MAX_CHAIN = 4  # words of an organization's name after the head noun
 _LINKED = ("\u0644\u0644", "\u0648\u0627\u0644")  # لل وال
+_FEMININE_NISBA = "\u064a\u0647"  # يه: agrees with a feminine head (مجموعة ماريوت الدولية)
 # Endings of an adjective (folded): nisba forms and sound plurals (الدولية، المتفرغين، الوطني).
-_FEMININE_NISBA = "\u064a\u0647"  # يه: an adjective agreeing with a feminine head (مجموعة ماريوت الدولية)
 _ADJECTIVE_ENDINGS = ("\u064a", "\u064a\u0647", "\u064a\u0646", "\u064a\u0648\u0646", "\u064a\u0627\u062a")
 # Words before a head noun that make it generic (أكبر شركة، أي شركة، كل حزب).
 _QUANTIFIERS = _folded_set("أي كل أكبر أول ثاني ثالث أكثر أقدم إحدى أحد كبرى أبرز")
@@ -125,48 +133,50 @@ def person_end(text: str, folded: str, offsets, first: re.Match, first_names, cl
 
 
 def organization_end(folded: str, head: re.Match, cue: str, listed_at) -> tuple[int, str | None] | None:
-    """``(end, country)`` of the organization's name opened by ``head`` (a head noun): its folded end and the state of a nisba inside it (نقابة المحامين الأردنيين ->
-    JOR), or None when no name follows: a generic noun phrase (أكبر شركة، جماعة مسلحة) or an
-    actor of the gazetteer (مصرف لبنان). ``listed_at`` as for ``person_end``.
+    """``(end, country)`` of the organization's name opened by ``head`` (a head noun): its
+    folded end and the state of a nisba inside it (نقابة المحامين الأردنيين -> JOR); or None
+    when no name follows: a generic noun phrase (أكبر شركة، جماعة مسلحة) or an actor of the
+    gazetteer (مصرف لبنان). ``listed_at`` as for ``person_end``.
 
-    After a proper name (جامعة هارفارد، مجموعة ماريوت) only adjectives with the article that agree
-    with the head follow (الدولية, not الأهالي), up to a nisba, which describes it (شركة متروجت
-    الروسية); after a genitive with
-    the article (نقابة المحامين) the chain goes on over adjectives, a nisba included, and over
-    لل / وال (اتحاد الغرف السياحية، حزب العدالة والتنمية). Never over a noun that may be the
-    verb's object (ونفت جامعة هارفارد الاتهامات).
+    After a proper name (جامعة هارفارد، مجموعة ماريوت) only adjectives with the article that
+    agree with the head follow (الدولية, not الأهالي), up to a nisba, which describes it (شركة
+    متروجت الروسية); after a genitive with the article (نقابة المحامين) the chain goes on over
+    adjectives, a nisba included, and over لل / وال (اتحاد الغرف السياحية، حزب العدالة
+    والتنمية). Never over a noun that may be the verb's object (ونفت جامعة هارفارد الاتهامات).
+    A quoted name runs to its closing quote (حركة «جيل زد 212»).
 
     ``cue``: ``ORGANIZATION`` and the head's flags from ``data/org_heads.txt``: ``proper`` (the
     name never takes the article: حركة إنصاف, not حركة المرور), ``place`` (the name may be a
     place or state of the gazetteer: جامعة كولومبيا، بلدية أنقرة). A head with the article
-    (الاتحاد، الحزب) takes only an adjective with the article (الحزب الاشتراكي الديمقراطي,
-    not الحزب الحاكم), and never a state's nisba (المحكمة المصرية is the state)."""
+    (الاتحاد، الحزب) takes only an adjective with the article (الحزب الاشتراكي الديمقراطي, not
+    الحزب الحاكم)."""
     flags = cue.split()[1:]
-    definite = head.group("name").startswith(_ARTICLES[0])
+    head_name = head.group("name")
     before = folded[:head.start()].rsplit(None, 1)[-1:]
-    if before and before[0] in _QUANTIFIERS:
-        return None
     word = _NEXT_WORD.match(folded, head.end())
-    if word is None:
+    if word is None or (before and before[0] in _QUANTIFIERS):
         return None
     first, listed = word.group(1), listed_at(word.start(1))
-    if listed is not None and not ("place" in flags and listed[0].kind == "country"
-                                   and not _is_nisba(first)):
+    named_after_place = "place" in flags and listed is not None and listed[0].kind == "country" \
+        and not _is_nisba(first)  # جامعة كولومبيا
+    if listed is not None and not named_after_place:
         return None
     if first in _NOT_A_NAME or first in _GENERIC or first.startswith(_FOR):
         return None
+    quoted = _QUOTE.match(folded, word.start(1) - 1) is not None
     proper = not first.startswith(_ARTICLES)
-    if (proper and definite) or (not proper and "proper" in flags):
+    if head_name.startswith(_ARTICLES[0]):  # الحزب الاشتراكي: an adjective with the article
+        if proper or not _is_nisba(first):
+            return None
+    elif "proper" in flags and not proper:
         return None
-    if definite and not first.endswith(_ADJECTIVE_ENDINGS):
-        return None
-    indefinite = _FEMININE_ENDING if head.group("name").endswith(_FEMININE_ENDING) else _NISBA_ENDING
-    if proper and first.endswith(indefinite) and len(first) > 3 and not _QUOTE.match(folded, word.start(1) - 1):
+    feminine = head_name.endswith(_FEMININE_ENDING)
+    agrees_as_adjective = first.endswith(_FEMININE_ENDING if feminine else _NISBA_ENDING)
+    if proper and not quoted and len(first) > 3 and agrees_as_adjective:
         return None  # an indefinite adjective agreeing with the head: منظمة حقوقية، حزب يميني
-    if _QUOTE.match(folded, word.start(1) - 1):  # a quoted name runs to its closing quote
-        quoted = _QUOTED_REST.match(folded, word.start(1))
-        if quoted:
-            return quoted.end(), None
+    if quoted and (rest := _QUOTED_REST.match(folded, word.start(1))):
+        return rest.end(), None
+    agreeing = (_FEMININE_NISBA if feminine else _NISBA_ENDING) if proper else _ADJECTIVE_ENDINGS
     end, country = (listed[1] if listed else word.end()), None
     for _ in range(_MAX_CHAIN - 1):
         word = _NEXT_WORD.match(folded, end)
@@ -177,12 +187,10 @@ def organization_end(folded: str, head: re.Match, cue: str, listed_at) -> tuple[
             if proper or listed[0].kind != "country":
                 break
             end, country = listed[1], listed[0].id  # المحامين الأردنيين: the lawyers' state
-            continue
-        agreeing = _ADJECTIVE_ENDINGS if not proper else \
-            _FEMININE_NISBA if head.group("name").endswith(_FEMININE_ENDING) else _NISBA_ENDING
-        if not (word.group(1).startswith(_LINKED) or word.group(1).endswith(agreeing)):
+        elif word.group(1).startswith(_LINKED) or word.group(1).endswith(agreeing):
+            end = word.end()
+        else:
             break
-        end = word.end()
     closing = _CLOSING_QUOTE.match(folded, end)
     return (closing.end() if closing else end), country
 
