@@ -23,7 +23,7 @@ ENVIRONMENT = {
     "OPEN_ACTORS": "STANCE_OPEN_ACTORS",
     "BODY_TIMEOUT": "STANCE_BODY_TIMEOUT",
 }
-_SWITCH = {"1": True, "true": True, "yes": True, "on": True, "0": False, "false": False, "no": False, "off": False}
+_SWITCH = {**dict.fromkeys(("1", "true", "yes", "on"), True), **dict.fromkeys(("0", "false", "no", "off"), False)}
 
 
 class ConfigError(ValueError):
