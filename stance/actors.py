@@ -21,11 +21,11 @@ First names and organization head nouns are in the same expression: they open ac
 the gazetteer (``stance.open_actors``).
 """
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from stance.gazetteer import ARTICLE, NISBA_MARK, PLACE_MARK, Actor, expand_form, load_gazetteer
-from stance.normalize import FOLD_REMOVED, fold_with_offsets
-from stance.open_actors import OPEN_PREFIX, PERSON, cue_forms, open_id, organization_end, person_end
+from stance.normalize import FOLD_REMOVED, fold_with_offsets, fold_words, folded_set
+from stance.open_actors import OPEN_PREFIX, PERSON, Cue, cue_forms, open_id, organization_end, person_end
 from stance.word_lists import DATA, read_sections
 
 # Lazy: a whole word that is a name wins over a clitic and a shorter name (كلاوس is not ك + لاوس).
@@ -37,17 +37,13 @@ _TITLE_GAP = re.compile(r"^(?!.*(?<!\w)(?:[أإا]ن|[أإا]نه|يكون|كا�
                         r"(?:[\s\w]{0,20}|\s*(?:إلى|الى|في|لدى|لدي|لشؤون)\s[\s\w]{0,30})$")
 
 
-def _folded_set(words: str) -> frozenset[str]:
-    return frozenset(fold_with_offsets(words)[0].split())
-
-
-_PLACE_PREPOSITION = _folded_set("في")
+_PLACE_PREPOSITION = folded_set("في")
 # The context words of the rules below, from stance/data/context_words.txt (see that file).
 _CONTEXT = read_sections(DATA / "context_words.txt")
-_PLACE_NOUNS = _folded_set(" ".join(_CONTEXT["place_nouns"]))
-_GOVERNING_NOUNS = _folded_set(" ".join(_CONTEXT["governing_nouns"]))
-_THING_NOUNS = _folded_set(" ".join(_CONTEXT["thing_nouns"]))
-_CONSTRUCT_HEADS = _folded_set(" ".join(_CONTEXT["construct_heads"]))
+_PLACE_NOUNS = folded_set(" ".join(_CONTEXT["place_nouns"]))
+_GOVERNING_NOUNS = folded_set(" ".join(_CONTEXT["governing_nouns"]))
+_THING_NOUNS = folded_set(" ".join(_CONTEXT["thing_nouns"]))
+_CONSTRUCT_HEADS = folded_set(" ".join(_CONTEXT["construct_heads"]))
 _PLACE, _NISBA = "place", "nisba"  # form kinds that need a context check
 _CLITIC_LETTERS = "\u0648\u0641\u0628\u0644\u0643"  # و ف ب ل ك
 _PREPOSITION_BA = "\u0628"
@@ -62,6 +58,7 @@ class Mention:
     kind: str
     country: str
     folded_span: tuple[int, int] = field(default=(0, 0), repr=False, compare=False)  # in the folded text
+    opened: bool = field(default=False, repr=False, compare=False)  # found from a first name or head noun
 
     def as_dict(self) -> dict:
         return {"id": self.id, "text": self.text, "start": self.start, "end": self.end,
@@ -104,7 +101,7 @@ class ActorMatcher:
         for actor in self.actors.values():
             for form in actor.forms:
                 for surface in expand_form(form):
-                    folded = _fold_words(surface)
+                    folded = fold_words(surface)
                     if self._form_owner.setdefault(folded, actor.id) == actor.id:
                         if form.startswith(PLACE_MARK):
                             checks[folded] = _PLACE
@@ -121,7 +118,7 @@ class ActorMatcher:
         cues, self._name_clashes = cue_forms() if open_class else ({}, {})
         cues = {form: cue for form, cue in cues.items()
                 if form not in self._form_owner and form not in self._lam_forms}
-        self._first_names = frozenset(form for form, cue in cues.items() if cue == PERSON)
+        self._first_names = frozenset(form for form, cue in cues.items() if cue is PERSON)
         self._form_actor.update({form: (None, cue) for form, cue in cues.items()})
         names = trie_pattern(sorted(self._form_owner.keys() | self._lam_forms | cues.keys()))
         self._pattern = re.compile(rf"(?<!\w){_CLITICS}(?P<name>{names})(?!\w)") if names else None
@@ -151,7 +148,7 @@ class ActorMatcher:
                 name, begin = ARTICLE + name[1:], begin - 1
             actor, form_kind = self._form_actor[name]
             if actor is None:  # a first name or a head noun
-                mention, taken = self._open_mention(text, folded, offsets, match, form_kind, mentions)
+                mention, taken = self._open_mention(text, folded, offsets, match, form_kind)
                 if mention is not None:
                     mentions.append(mention)
                 continue
@@ -163,44 +160,39 @@ class ActorMatcher:
             start, end = offsets[begin], _extend_over_marks(text, offsets[name_end - 1] + 1)
             mentions.append(Mention(actor.id, text[start:end], start, end, actor.kind, actor.country,
                                     (begin, name_end)))
-        return self._merge_titles(text, mentions) if len(mentions) > 1 else mentions
+        return self._merge_titles(text, folded, mentions) if len(mentions) > 1 else mentions
 
-    def _open_mention(self, text: str, folded: str, offsets, match: re.Match, cue: str,
-                      mentions: list[Mention]) -> tuple[Mention | None, int]:
+    def _open_mention(self, text: str, folded: str, offsets, match: re.Match,
+                      cue: Cue) -> tuple[Mention | None, int]:
         """The actor a first name or head noun opens (``stance.open_actors``), or None, and the
-        folded end of the words it covers (0: none), which are not matched again. A person takes
-        the title right before it (the nisba or body it names) as its country."""
+        folded end of the words it covers (0: none), which are not matched again."""
         begin = match.start(2)
 
         def listed_at(position: int) -> tuple[Actor, int] | None:
             return self._listed_at(folded, position)
 
-        if cue == PERSON:
+        if cue is PERSON:
             found = person_end(text, folded, offsets, match, self._first_names, self._name_clashes,
                                listed_at)
             if found is None:
                 return None, 0
-            name_end, listed = found
-            country = listed.country if listed else None
-            if mentions and mentions[-1].kind != "person" and not match.group(1) \
-                    and not folded[mentions[-1].folded_span[1]:match.start()].strip():
-                title = mentions.pop()  # وزير الطاقة الأميركي كريس رايت: one mention
-                country = country or title.country
-            kind = "person"
+            (name_end, listed), country = found, None
         else:
-            found = organization_end(folded, match, cue, listed_at)
+            found = organization_end(folded, match, cue.flags, listed_at)
             if found is None:
                 return None, 0
-            (name_end, country), listed, kind = found, None, "organization"
-            if "place" in cue.split() and _names_the_place(folded, match):
+            (name_end, country), listed = found, None
+            if "place" in cue.flags and _names_the_place(folded, match):
                 return None, name_end  # طالب في جامعة كولومبيا: a place, and so is كولومبيا (decision 1)
         start, end = offsets[begin], _extend_over_marks(text, offsets[name_end - 1] + 1)
         if listed is not None:
             return Mention(listed.id, text[start:end], start, end, listed.kind, listed.country,
-                           (begin, name_end)), name_end
+                           (begin, name_end), opened=True), name_end
         actor_id = open_id(text[start:end])
-        country = country or (actor_id if kind != "person" else None)
-        return Mention(actor_id, text[start:end], start, end, kind, country, (begin, name_end)), name_end
+        if cue is not PERSON:
+            country = country or actor_id  # an organization belongs to itself, as in the gazetteer
+        return Mention(actor_id, text[start:end], start, end, cue.kind, country, (begin, name_end),
+                       opened=True), name_end
 
     def _listed_at(self, folded: str, position: int) -> tuple[Actor, int] | None:
         """The gazetteer actor whose form starts at ``position`` of ``folded``, with the form's end."""
@@ -208,14 +200,25 @@ class ActorMatcher:
         actor = self._form_actor.get(match.group(2), (None,))[0] if match else None
         return (actor, match.end()) if actor is not None else None
 
-    def _merge_titles(self, text: str, mentions: list[Mention]) -> list[Mention]:
-        """Drop a country or organization mention that is the title of a following person of
-        that country or organization (الرئيس الفرنسي إيمانويل ماكرون is one mention of macron),
-        with what the title names on the way (المبعوث الأممي إلى اليمن هانس غروندبرغ is one
-        mention of grundberg). An organization outside the gazetteer is any person's title
-        (المتحدث باسم حزب الإصلاح عبد الرزاق الهجري)."""
+    def _merge_titles(self, text: str, folded: str, mentions: list[Mention]) -> list[Mention]:
+        """Drop a country or organization mention that is the title of a following person
+        (decision 9): right before a person found from a first name, whose country it gives
+        (وزير الطاقة الأميركي كريس رايت is one mention, country USA); or before a person of that
+        country or organization, with what the title names on the way (الرئيس الفرنسي إيمانويل
+        ماكرون is one mention of macron, المبعوث الأممي إلى اليمن هانس غروندبرغ one of grundberg).
+        An organization outside the gazetteer is any person's title (المتحدث باسم حزب الإصلاح
+        عبد الرزاق الهجري)."""
         if all(mention.kind != "person" for mention in mentions):
             return mentions
+        adjacent: list[Mention] = []
+        for mention in mentions:
+            if mention.opened and mention.kind == "person" and adjacent and adjacent[-1].kind != "person" \
+                    and not folded[adjacent[-1].folded_span[1]:mention.folded_span[0]].strip():
+                title = adjacent.pop()
+                if mention.country is None:
+                    mention = replace(mention, country=title.country)
+            adjacent.append(mention)
+        mentions = adjacent
         dropped = set()
         for index, mention in enumerate(mentions):
             if mention.kind == "person":
@@ -276,10 +279,6 @@ def _is_one_of(word: str, words: frozenset[str]) -> bool:
             return False
         word = word[1:]
     return False
-
-
-def _fold_words(form: str) -> str:
-    return " ".join(fold_with_offsets(form)[0].split())
 
 
 def _extend_over_marks(text: str, end: int) -> int:

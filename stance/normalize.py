@@ -148,6 +148,16 @@ def fold_with_offsets(text: str) -> tuple[str, Sequence[int]]:
     return folded, [index for index, char in enumerate(text) if char not in FOLD_REMOVED]
 
 
+def fold_words(text: str) -> str:
+    """``text`` folded for matching names, one space between words (a gazetteer form, a word list)."""
+    return " ".join(fold_with_offsets(text)[0].split())
+
+
+def folded_set(words: str) -> frozenset[str]:
+    """The folded words of a space-separated list, as a set to look folded words up in."""
+    return frozenset(fold_words(words).split())
+
+
 # All character-level rules of ``RULES`` fused into one table: ``normalize_for_features``
 # runs on every sentence scored, and one ``str.translate`` pass is ~6x faster than eight.
 _CHARACTER_RULES = {**_INVISIBLES, **_DIACRITICS, 0x0640: None, **_ALEF_FORMS, **_ALEF_MAQSURA,

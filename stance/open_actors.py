@@ -24,14 +24,25 @@ Such an actor's id is ``x:`` and its name as written, without clitics or diacrit
 who want a canonical id add the actor to their gazetteer file, which is matched first.
 """
 import re
+from dataclasses import dataclass
 
-from stance.normalize import fold_with_offsets, remove_diacritics, remove_tatweel
+from stance.normalize import fold_words, folded_set, remove_diacritics, remove_tatweel
 from stance.word_lists import DATA, read_word_list
 
 OPEN_PREFIX = "x:"
 FIRST_NAMES = DATA / "first_names.txt"
 ORG_HEADS = DATA / "org_heads.txt"
-PERSON, ORGANIZATION = "first_name", "org_head"  # the two cues, as the matcher tags their forms
+
+
+@dataclass(frozen=True)
+class Cue:
+    """What a first name or a head noun opens: a person, or an organization with the flags of
+    its head in ``data/org_heads.txt`` (``proper``, ``place``)."""
+    kind: str
+    flags: frozenset[str] = frozenset()
+
+
+PERSON = Cue("person")
 
 # The next word: after spaces only (punctuation ends a name), an opening quote allowed.
 _NEXT_WORD = re.compile(r"[ \t]+[«\"]?([^\W\d_]+)")
@@ -40,13 +51,9 @@ _QUOTE = re.compile(r"[«»\"]")
 _QUOTED_REST = re.compile(r"[^«»\".,،:؛;()]{1,40}[»\"]")  # up to the closing quote, no punctuation
 
 
-def _folded_set(words: str) -> frozenset[str]:
-    return frozenset(fold_with_offsets(words)[0].split())
-
-
 # Words that never start or continue a name: function words, pronouns, reporting verbs, days and
 # times, which follow a name in news copy (قال محمد أمس، جامعة كولومبيا الثلاثاء).
-_NOT_A_NAME = _folded_set(
+_NOT_A_NAME = folded_set(
     "في من إلى الى على عن مع أن إن أنه إنه أنها قد لا لم لن ما ماذا هو هي هم هما الذي التي الذين "
     "اللذين اللتين اللواتي ثم أو أم بل لكن كما حيث بعد قبل خلال أمس اليوم غدا عند حتى منذ بين حول "
     "ضد عبر لدى نحو ذلك تلك هذا هذه هؤلاء كل بعض غير أي أيضا إذ إذا لو وقال قال قالت أكد أكدت "
@@ -55,11 +62,11 @@ _NOT_A_NAME = _folded_set(
     "السابقة الأسبق الجديد الجديدة نفسه نفسها ذاته ذاتها عام العام سنة شهر الآن يحيي تأمر لاي")
 # Words after a first name that make it the name of a place or a thing (مطار آدن عدي الدولي،
 # جلال آباد).
-_NOT_A_SURNAME = _NOT_A_NAME | _folded_set("الدولي الدولية آباد")
+_NOT_A_SURNAME = _NOT_A_NAME | folded_set("الدولي الدولية آباد")
 # Words that join the parts of a name (محمد بن سلمان، أبو محمد الجولاني، عبد اللطيف).
-_NAME_LINKS = _folded_set("بن ابن بنت أبو أبي أبا آل ولد عبد دي دا دو لا فان فون")
+_NAME_LINKS = folded_set("بن ابن بنت أبو أبي أبا آل ولد عبد دي دا دو لا فان فون")
 # Indefinite adjectives that make a head noun generic (جماعة مسلحة، حزب معارض، شركة ناشئة).
-_GENERIC = _folded_set(
+_GENERIC = folded_set(
     "مسلح مسلحة حقوقي حقوقية معارض معارضة محلي محلية دولي دولية أجنبي أجنبية خاص خاصة حكومي "
     "حكومية كبير كبيرة كبرى صغير صغيرة جديد جديدة ناشئة ناشئ عملاق عملاقة عالمي عالمية إقليمي "
     "إقليمية متطرف متطرفة إرهابي إرهابية يميني يمينية يساري يسارية إسلامي إسلامية غربي غربية "
@@ -83,19 +90,18 @@ _FEMININE_NISBA = "\u064a\u0647"  # يه: agrees with a feminine head (مجمو�
 # Endings of an adjective (folded): nisba forms and sound plurals (الدولية، المتفرغين، الوطني).
 _ADJECTIVE_ENDINGS = ("\u064a", "\u064a\u0647", "\u064a\u0646", "\u064a\u0648\u0646", "\u064a\u0627\u062a")
 # Words before a head noun that make it generic (أكبر شركة، أي شركة، كل حزب).
-_QUANTIFIERS = _folded_set("أي كل أكبر أول ثاني ثالث أكثر أقدم إحدى أحد كبرى أبرز")
+_QUANTIFIERS = folded_set("أي كل أكبر أول ثاني ثالث أكثر أقدم إحدى أحد كبرى أبرز")
 
 
-def cue_forms() -> tuple[dict[str, str], dict[str, frozenset[str]]]:
-    """Folded first names and head nouns, each tagged with its cue (``PERSON`` or
-    ``ORGANIZATION``); and, for a first name that folds like a function word (علي like على،
-    آلان like الآن), the spellings that make it a name."""
+def cue_forms() -> tuple[dict[str, Cue], dict[str, frozenset[str]]]:
+    """Folded first names and head nouns, each with its ``Cue``; and, for a first name that
+    folds like a function word (علي like على، آلان like الآن), the spellings that make it a name."""
     names = read_word_list(FIRST_NAMES)
-    forms = {_fold(name): PERSON for name in names}
-    for line in read_word_list(ORG_HEADS, keep_tabs=True):
+    forms = {fold_words(name): PERSON for name in names}
+    for line in read_word_list(ORG_HEADS):
         head, _, flags = line.partition("\t")
-        forms[_fold(head)] = " ".join([ORGANIZATION, *flags.split()])
-    clashes = {form: frozenset(name for name in names if _fold(name) == form)
+        forms[fold_words(head)] = Cue("organization", frozenset(flags.split()))
+    clashes = {form: frozenset(name for name in names if fold_words(name) == form)
                for form in forms.keys() & _NOT_A_NAME}
     return forms, clashes
 
@@ -132,7 +138,8 @@ def person_end(text: str, folded: str, offsets, first: re.Match, first_names, cl
     return end, None
 
 
-def organization_end(folded: str, head: re.Match, cue: str, listed_at) -> tuple[int, str | None] | None:
+def organization_end(folded: str, head: re.Match, flags: frozenset[str],
+                     listed_at) -> tuple[int, str | None] | None:
     """``(end, country)`` of the organization's name opened by ``head`` (a head noun): its
     folded end and the state of a nisba inside it (نقابة المحامين الأردنيين -> JOR); or None
     when no name follows: a generic noun phrase (أكبر شركة، جماعة مسلحة) or an actor of the
@@ -145,12 +152,11 @@ def organization_end(folded: str, head: re.Match, cue: str, listed_at) -> tuple[
     والتنمية). Never over a noun that may be the verb's object (ونفت جامعة هارفارد الاتهامات).
     A quoted name runs to its closing quote (حركة «جيل زد 212»).
 
-    ``cue``: ``ORGANIZATION`` and the head's flags from ``data/org_heads.txt``: ``proper`` (the
-    name never takes the article: حركة إنصاف, not حركة المرور), ``place`` (the name may be a
-    place or state of the gazetteer: جامعة كولومبيا، بلدية أنقرة). A head with the article
+    ``flags``: the head's flags from ``data/org_heads.txt``: ``proper`` (the name never takes
+    the article: حركة إنصاف, not حركة المرور), ``place`` (the name may be a place or state of
+    the gazetteer: جامعة كولومبيا، بلدية أنقرة). A head with the article
     (الاتحاد، الحزب) takes only an adjective with the article (الحزب الاشتراكي الديمقراطي, not
     الحزب الحاكم)."""
-    flags = cue.split()[1:]
     head_name = head.group("name")
     before = folded[:head.start()].rsplit(None, 1)[-1:]
     word = _NEXT_WORD.match(folded, head.end())
@@ -204,7 +210,3 @@ def open_id(surface: str) -> str:
     tatweel or quotes, one space between words."""
     return OPEN_PREFIX + " ".join(remove_tatweel(remove_diacritics(surface)).replace("«", " ")
                                   .replace("»", " ").replace('"', " ").split())
-
-
-def _fold(words: str) -> str:
-    return " ".join(fold_with_offsets(words)[0].split())

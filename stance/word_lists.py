@@ -9,13 +9,9 @@ from importlib import resources
 DATA = resources.files("stance") / "data"
 
 
-def read_word_list(path, keep_tabs: bool = False) -> list[str]:
-    """The entries of a one-per-line file, spaces collapsed (and tabs too unless ``keep_tabs``)."""
-    entries = []
-    for line in _lines(path):
-        parts = line.split("\t") if keep_tabs else [line]
-        entries.append("\t".join(" ".join(part.split()) for part in parts))
-    return entries
+def read_word_list(path) -> list[str]:
+    """The entries of a one-per-line file, spaces collapsed within each tab-separated field."""
+    return ["\t".join(" ".join(field.split()) for field in line.split("\t")) for line in _lines(path)]
 
 
 def read_sections(path) -> dict[str, list[str]]:

@@ -137,7 +137,7 @@ def test_word_list_files_are_read_as_data(tmp_path):
     with pytest.raises(ValueError, match="before the first"):
         read_sections(lists)
     lists.write_text("# heads\nجامعة\tplace\nحزب\n", encoding="utf-8")
-    assert read_word_list(lists, keep_tabs=True) == ["جامعة\tplace", "حزب"]
+    assert read_word_list(lists) == ["جامعة\tplace", "حزب"]
 
 
 def test_a_nisba_on_goods_is_not_the_state(matcher):
