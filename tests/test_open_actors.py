@@ -106,6 +106,17 @@ def test_evaluation_credits_an_unlisted_mention_only_where_it_overlaps_the_gold_
     assert (figures["mention_precision"], figures["mention_recall"], figures["source_accuracy"]) == (0.5, 0.5, 0.0)
 
 
+def test_evaluation_finds_the_gold_name_as_whole_words_not_inside_a_longer_word(matcher):
+    # "هارفارد" first occurs inside هارفاردي; the mention overlaps only its later whole-word use
+    record = {"id": "a", "topic": "universities", "text": "قال خريج هارفاردي إن جامعة هارفارد نفت الاتهامات",
+              "stance": ["denial"], "actors": ["HARVARD"], "source": "HARVARD", "target": None,
+              "names": {"HARVARD": "هارفارد"}}
+    figures = evaluate_actors([record], matcher)["all"]
+    assert (figures["mention_precision"], figures["mention_recall"], figures["source_accuracy"]) == (1.0, 1.0, 1.0)
+    inside_only = {**record, "text": "قال خريج هارفاردي إن جامعة كولومبيا نفت الاتهامات"}
+    assert evaluate_actors([inside_only], matcher)["all"]["mention_recall"] == 0.0
+
+
 @pytest.mark.parametrize("text, expected", [
     ("وأبدى الحزب الاشتراكي الديمقراطي قلقه", ["x:الحزب الاشتراكي الديمقراطي"]),  # head with the article
     ("وقال الحزب الحاكم إن الانتخابات ستجري في موعدها", []),  # no adjective after it

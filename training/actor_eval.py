@@ -18,6 +18,8 @@ Actor recognition is rule- and gazetteer-based, so it has no training split. Par
   longer blind.
 * ``development``: the other corpus topics, from which the gazetteer was built.
 """
+import re
+
 from stance.open_actors import OPEN_PREFIX
 from stance.roles import assign_roles
 
@@ -77,16 +79,27 @@ def _figures(records, matcher) -> dict:
 
 def _credit(record: dict, mentions, listed) -> dict[str, str]:
     """Gold ids credited to the ``x:`` mentions of ``record``: each one the first gold actor not
-    in the gazetteer (``listed``) whose named text (``record["names"]``) it overlaps."""
+    in the gazetteer (``listed``) whose named text (``record["names"]``) it overlaps where that
+    text stands as whole words (لبنان inside اللبناني does not count)."""
     names, text = record.get("names") or {}, record["text"]
     credit: dict[str, str] = {}
     for mention in mentions:
         if not mention.id.startswith(OPEN_PREFIX) or mention.id in credit:
             continue
         for gold_id, surface in names.items():
-            start = text.find(surface)
-            if gold_id not in listed and gold_id not in credit.values() and start >= 0 \
-                    and start < mention.end and mention.start < start + len(surface):
+            if gold_id not in listed and gold_id not in credit.values() and any(
+                    start < mention.end and mention.start < end for start, end in _word_spans(text, surface)):
                 credit[mention.id] = gold_id
                 break
     return credit
+
+
+def _word_spans(text: str, surface: str):
+    """Where ``surface`` occurs in ``text`` as whole words, allowing attached clitics before it."""
+    if not surface:
+        return
+    for found in re.finditer(_WORDS.format(re.escape(surface)), text):
+        yield found.start(1), found.end(1)
+
+
+_WORDS = r"(?<!\w)(?:[\u0648\u0641]?[\u0628\u0644\u0643]?)({})(?!\w)"  # [وف]? [بلك]? clitics
