@@ -89,6 +89,9 @@ _LINKED = ("\u0644\u0644", "\u0648\u0627\u0644")  # لل وال
 _FEMININE_NISBA = "\u064a\u0647"  # يه: agrees with a feminine head (مجموعة ماريوت الدولية)
 # Endings of an adjective (folded): nisba forms and sound plurals (الدولية، المتفرغين، الوطني).
 _ADJECTIVE_ENDINGS = ("\u064a", "\u064a\u0647", "\u064a\u0646", "\u064a\u0648\u0646", "\u064a\u0627\u062a")
+# Adjectives of a head with the article that a purpose with ل follows (الكونفدرالية العامة للشغل).
+_GENERAL = folded_set("العام العامة الأعلى العليا")
+_PURPOSE = re.compile("\u0644\\w{3,}")  # ل and a word: للشغل، لعمال
 # Words before a head noun that make it generic (أكبر شركة، أي شركة، كل حزب).
 _QUANTIFIERS = folded_set("أي كل أكبر أول ثاني ثالث أكثر أقدم إحدى أحد كبرى أبرز")
 
@@ -163,15 +166,22 @@ def organization_end(folded: str, head: re.Match, flags: frozenset[str],
     if word is None or (before and before[0] in _QUANTIFIERS):
         return None
     first, listed = word.group(1), listed_at(word.start(1))
+    definite = head_name.startswith(_ARTICLES[0])
+    if definite and (purpose := _purpose_end(folded, word, listed, "state" in flags)):
+        return _chain_end(folded, purpose, _ADJECTIVE_ENDINGS, listed_at, proper=False,
+                          country=listed[0].id if listed else None)
+    quoted = _QUOTE.match(folded, word.start(1) - 1) is not None
+    if quoted and listed is not None and (rest := _QUOTED_REST.match(folded, word.start(1))) \
+            and listed[1] < rest.end() - 1:
+        return rest.end(), None  # a quoted name that only starts with a listed one: «فلسطين أكشن»
     named_after_place = "place" in flags and listed is not None and listed[0].kind == "country" \
         and not _is_nisba(first)  # جامعة كولومبيا
     if listed is not None and not named_after_place:
         return None
     if first in _NOT_A_NAME or first in _GENERIC or first.startswith(_FOR):
         return None
-    quoted = _QUOTE.match(folded, word.start(1) - 1) is not None
     proper = not first.startswith(_ARTICLES)
-    if head_name.startswith(_ARTICLES[0]):  # الحزب الاشتراكي: an adjective with the article
+    if definite:  # الحزب الاشتراكي: an adjective with the article
         if proper or not _is_nisba(first):
             return None
     elif "proper" in flags and not proper:
@@ -183,7 +193,32 @@ def organization_end(folded: str, head: re.Match, flags: frozenset[str],
     if quoted and (rest := _QUOTED_REST.match(folded, word.start(1))):
         return rest.end(), None
     agreeing = (_FEMININE_NISBA if feminine else _NISBA_ENDING) if proper else _ADJECTIVE_ENDINGS
-    end, country = (listed[1] if listed else word.end()), None
+    return _chain_end(folded, listed[1] if listed else word.end(), agreeing, listed_at, proper)
+
+
+def _purpose_end(folded: str, adjective: re.Match, listed, state_body: bool) -> int | None:
+    """After a head with the article: the end of ``adjective`` and of the purpose that follows it
+    with ل (الاتحاد التونسي للفلاحة، الكونفدرالية العامة لعمال اليونان), or None. The adjective
+    may be a state's nisba (``listed``), which then gives the body's state instead of naming the
+    state itself, unless the head is a state's own body (``state_body``: الوكالة الفرنسية للتنمية
+    is France)."""
+    if listed is not None:
+        if state_body or listed[0].kind != "country" or not _is_nisba(adjective.group(1)):
+            return None
+        end = listed[1]
+    elif adjective.group(1) in _GENERAL:
+        end = adjective.end()
+    else:
+        return None
+    purpose = _NEXT_WORD.match(folded, end)
+    if purpose is None or not _PURPOSE.match(purpose.group(1)) or purpose.group(1) in _NOT_A_NAME:
+        return None
+    return purpose.end()
+
+
+def _chain_end(folded: str, end: int, agreeing, listed_at, proper: bool, country=None):
+    """``(end, country)`` of a name that has reached ``end``, going on over the words that
+    continue it (see ``organization_end``)."""
     for _ in range(_MAX_CHAIN - 1):
         word = _NEXT_WORD.match(folded, end)
         if word is None or word.group(1) in _NOT_A_NAME or not word.group(1).startswith(_ARTICLES):

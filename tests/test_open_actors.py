@@ -139,6 +139,23 @@ def test_clitics_and_clause_boundaries_around_first_names(matcher, text, expecte
     assert [m.id for m in matcher.find(text)] == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    # a head with the article, a state's nisba and a purpose with ل: a body of that state
+    ("وطالب الاتحاد التونسي للفلاحة والصيد البحري الحكومة بالتعويض",
+     [("x:الاتحاد التونسي للفلاحة والصيد البحري", "TUN")]),
+    ("وأعلنت الكونفدرالية العامة لعمال اليونان إضرابا", [("x:الكونفدرالية العامة لعمال اليونان", "GRC")]),
+    ("وقال الاتحاد الأوروبي للمرة الثانية إن", [("EU", "EU")]),  # الأوروبي here is the EU, not a nisba
+    ("وقال الاتحاد الأوروبي لكرة القدم إن", [("UEFA", "UEFA")]),  # the listed name wins
+    ("وأعلنت الوكالة الفرنسية للتنمية تمويل المشروع", [("FRA", "FRA")]),  # a state's own agency
+    # a quoted name that only starts with a listed one; a quoted listed name stays listed
+    ("وحظرت الحكومة حركة «فلسطين أكشن»", [("x:حركة فلسطين أكشن", "x:حركة فلسطين أكشن")]),
+    ("ونفت شركة «أرامكو» التقرير", [("ARAMCO", "SAU")]),
+    ("فشل المسار التفاوضي", []),  # ف + شل is not Shell
+])
+def test_bodies_named_by_purpose_or_quotes(matcher, text, expected):
+    assert [(m.id, m.country) for m in matcher.find(text)] == expected
+
+
 def test_word_list_files_are_read_as_data(tmp_path):
     from stance.word_lists import read_sections, read_word_list
     lists = tmp_path / "words.txt"
