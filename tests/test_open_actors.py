@@ -151,6 +151,11 @@ def test_clitics_and_clause_boundaries_around_first_names(matcher, text, expecte
     ("وحظرت الحكومة حركة «فلسطين أكشن»", [("x:حركة فلسطين أكشن", "x:حركة فلسطين أكشن")]),
     ("ونفت شركة «أرامكو» التقرير", [("ARAMCO", "SAU")]),
     ("فشل المسار التفاوضي", []),  # ف + شل is not Shell
+    # a plural noun and a state's name after the head: a body of that state, not an adjective
+    ("طالبت نقابة صيادلة مصر الحكومة", [("x:نقابة صيادلة مصر", "EGY")]),
+    ("وأبدت منظمة حقوقية مصرية قلقها", [("EGY", "EGY")]),
+    ("وقالت الشركة السودانية للموارد المعدنية إن", [("x:الشركة السودانية للموارد المعدنية", "SDN")]),
+    ("وقالت الشركة الأمريكية إن الصفقة ألغيت", []),  # a company's nisba is not the state
 ])
 def test_bodies_named_by_purpose_or_quotes(matcher, text, expected):
     assert [(m.id, m.country) for m in matcher.find(text)] == expected
