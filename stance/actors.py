@@ -45,6 +45,8 @@ _GOVERNING_NOUNS = folded_set(" ".join(_CONTEXT["governing_nouns"]))
 _THING_NOUNS = folded_set(" ".join(_CONTEXT["thing_nouns"]))
 _CONSTRUCT_HEADS = folded_set(" ".join(_CONTEXT["construct_heads"]))
 _PLACE, _NISBA = "place", "nisba"  # form kinds that need a context check
+_MAX_NAME_WORDS = 3  # words of a name between a construct head and its nisba
+_PUNCTUATION = re.compile(r"[.,،:؛;()]")
 _CLITIC_LETTERS = "\u0648\u0641\u0628\u0644\u0643"  # و ف ب ل ك
 _PREPOSITION_BA = "\u0628"
 
@@ -250,15 +252,28 @@ def _names_the_place(folded: str, match: re.Match) -> bool:
 
 def _describes_a_thing(folded: str, match: re.Match) -> bool:
     """Whether a nisba follows a noun that is not the state (الليرة السورية، طالب أفغاني، لشركة
-    بريطانية), or the genitive of such a construct (ناقلة النفط اليونانية)."""
+    بريطانية), the genitive of such a construct (ناقلة النفط اليونانية), or a name of up to three
+    words without the article after one (شركة إلبيت سيستمز الإسرائيلية)."""
     if match.group("clitic"):
         return False
-    before = folded[:match.start()].rsplit(None, 2)[-2:]
+    before = folded[:match.start()].rsplit(None, _MAX_NAME_WORDS + 1)[-_MAX_NAME_WORDS - 1:]
     if not before:
         return False
     if _is_one_of(before[-1], _THING_NOUNS):
         return True
-    return len(before) == 2 and _is_one_of(before[0], _CONSTRUCT_HEADS)
+    if len(before) >= 2 and _is_one_of(before[-2], _CONSTRUCT_HEADS):
+        return True
+    for words in range(1, len(before)):
+        if not _is_name_word(before[-words]):
+            return False
+        if words > 1 and _is_one_of(before[-words - 1], _CONSTRUCT_HEADS):
+            return True
+    return False
+
+
+def _is_name_word(word: str) -> bool:
+    """Whether a folded word can be part of a company's or ship's name: no article, no punctuation."""
+    return not word.startswith(ARTICLE) and not _PUNCTUATION.search(word)
 
 
 def _follows_a_body(folded: str, match: re.Match, mentions: list[Mention]) -> bool:

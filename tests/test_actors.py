@@ -83,6 +83,16 @@ def test_a_nisba_on_a_thing_or_a_private_person_is_not_the_state(matcher, text, 
     assert ids(matcher, text) == expected
 
 
+@pytest.mark.parametrize("text, state, named", [
+    # a company's name of several words without the article before the nisba: the company's
+    ("وانهارت مجموعة توماس كوك البريطانية", "GBR", False), ("وأبدت شركة إيه في زد الأسترالية استياءها", "AUS", False),
+    # a noun with the article between them: the nisba is that noun's
+    ("وقعت شركة مع الحكومة التركية", "TUR", True), ("وطالبت مجموعة دانغوتي الحكومة النيجيرية", "NGA", True),
+])
+def test_a_nisba_after_a_company_name_of_several_words_is_the_company_s(matcher, text, state, named):
+    assert (state in ids(matcher, text)) == named
+
+
 def test_place_forms_of_a_user_gazetteer_follow_the_same_rule(tmp_path):
     path = write(tmp_path, "ruritania\tcountry\truritania\tروريتانيا\tروريتانيا|@ستريلساو")
     matcher = ActorMatcher.from_gazetteer(path)
