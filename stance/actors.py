@@ -25,7 +25,8 @@ from dataclasses import dataclass, field, replace
 
 from stance.gazetteer import ARTICLE, NISBA_MARK, PLACE_MARK, Actor, expand_form, load_gazetteer
 from stance.normalize import FOLD_REMOVED, fold_with_offsets, fold_words, folded_set
-from stance.open_actors import OPEN_PREFIX, PERSON, Cue, cue_forms, open_id, organization_end, person_end
+from stance.open_actors import (OPEN_PREFIX, PERSON, TITLED_PERSON, Cue, cue_forms, open_id, organization_end,
+                                person_end)
 from stance.word_lists import DATA, read_sections
 
 # Lazy: a whole word that is a name wins over a clitic and a shorter name (كلاوس is not ك + لاوس).
@@ -44,6 +45,8 @@ _PLACE_NOUNS = folded_set(" ".join(_CONTEXT["place_nouns"]))
 _GOVERNING_NOUNS = folded_set(" ".join(_CONTEXT["governing_nouns"]))
 _THING_NOUNS = folded_set(" ".join(_CONTEXT["thing_nouns"]))
 _CONSTRUCT_HEADS = folded_set(" ".join(_CONTEXT["construct_heads"]))
+_TITLE_NOUNS = folded_set(" ".join(_CONTEXT["title_nouns"]))
+_TITLE_WORDS = 4  # words before a title's state or organization in which its title noun stands
 _PLACE, _NISBA = "place", "nisba"  # form kinds that need a context check
 _MAX_NAME_WORDS = 3  # words of a name between a construct head and its nisba
 _PUNCTUATION = re.compile(r"[.,،:؛;()]")
@@ -150,6 +153,8 @@ class ActorMatcher:
                 name, begin = ARTICLE + name[1:], begin - 1
             actor, form_kind = self._form_actor[name]
             if actor is None:  # a first name or a head noun
+                if form_kind is TITLED_PERSON and not _right_after_a_title(folded, match, mentions):
+                    continue
                 mention, taken = self._open_mention(text, folded, offsets, match, form_kind)
                 if mention is not None:
                     mentions.append(mention)
@@ -173,7 +178,7 @@ class ActorMatcher:
         def listed_at(position: int) -> tuple[Actor, int] | None:
             return self._listed_at(folded, position)
 
-        if cue is PERSON:
+        if cue.kind == "person":
             found = person_end(text, folded, offsets, match, self._first_names, self._name_clashes,
                                listed_at)
             if found is None:
@@ -191,7 +196,7 @@ class ActorMatcher:
             return Mention(listed.id, text[start:end], start, end, listed.kind, listed.country,
                            (begin, name_end), opened=True), name_end
         actor_id = open_id(text[start:end])
-        if cue is not PERSON:
+        if cue.kind != "person":
             country = country or actor_id  # an organization belongs to itself, as in the gazetteer
         return Mention(actor_id, text[start:end], start, end, cue.kind, country, (begin, name_end),
                        opened=True), name_end
@@ -234,6 +239,19 @@ class ActorMatcher:
                     dropped.update(range(index, later))
                 break
         return [mention for index, mention in enumerate(mentions) if index not in dropped]
+
+
+def _right_after_a_title(folded: str, match: re.Match, mentions: list[Mention]) -> bool:
+    """Whether a first name that is also a common word follows, with nothing between, a state or
+    organization that ends an official's title (وزير الاقتصاد اللبناني أمين سلام), not any
+    mention (وزارة الصحة المصرية نجاح أول عملية)."""
+    if not mentions or mentions[-1].kind == "person" or match.group("clitic"):
+        return False
+    title_start, title_end = mentions[-1].folded_span
+    if folded[title_end:match.start()].strip():
+        return False
+    before = folded[:title_start].rsplit(None, _TITLE_WORDS)[-_TITLE_WORDS:]
+    return any(_is_one_of(word, _TITLE_NOUNS) for word in before)
 
 
 def _names_the_place(folded: str, match: re.Match) -> bool:

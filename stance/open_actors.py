@@ -6,7 +6,9 @@ No list names every minister, university, union or company that news mentions, s
 * ``data/first_names.txt``: a first name followed by a surname is a person (مروان الحلبي، كريس
   رايت، عبد اللطيف ميراوي). A title right before the name is part of the person's mention and
   gives the person's country (وزير التعليم العالي السوري مروان الحلبي: one mention, country SYR;
-  data/README.md, decision 9).
+  data/README.md, decision 9). First names that are also common words (أمين، سلام، جو) are in
+  ``data/title_first_names.txt`` and count only right after an official's title that names a
+  state or an organization (وزير الاقتصاد اللبناني أمين سلام).
 * ``data/org_heads.txt``: a head noun in construct state followed by a name is an organization
   (جامعة كولومبيا، نقابة المحامين الأردنيين، حزب سومار، شركة «إيفانتي»), and so is a head
   with the article followed by an adjective (الحزب الاشتراكي الديمقراطي). The name runs over
@@ -31,6 +33,7 @@ from stance.word_lists import DATA, read_word_list
 
 OPEN_PREFIX = "x:"
 FIRST_NAMES = DATA / "first_names.txt"
+TITLE_FIRST_NAMES = DATA / "title_first_names.txt"
 ORG_HEADS = DATA / "org_heads.txt"
 
 
@@ -43,6 +46,7 @@ class Cue:
 
 
 PERSON = Cue("person")
+TITLED_PERSON = Cue("person", frozenset({"after_title"}))  # a first name that is also a common word
 
 # The next word: after spaces only (punctuation ends a name), an opening quote allowed.
 _NEXT_WORD = re.compile(r"[ \t]+[«\"]?([^\W\d_]+)")
@@ -100,7 +104,8 @@ def cue_forms() -> tuple[dict[str, Cue], dict[str, frozenset[str]]]:
     """Folded first names and head nouns, each with its ``Cue``; and, for a first name that
     folds like a function word (علي like على، آلان like الآن), the spellings that make it a name."""
     names = read_word_list(FIRST_NAMES)
-    forms = {fold_words(name): PERSON for name in names}
+    forms = {fold_words(name): TITLED_PERSON for name in read_word_list(TITLE_FIRST_NAMES)}
+    forms.update({fold_words(name): PERSON for name in names})
     for line in read_word_list(ORG_HEADS):
         head, _, flags = line.partition("\t")
         forms[fold_words(head)] = Cue("organization", frozenset(flags.split()))

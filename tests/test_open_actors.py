@@ -140,6 +140,19 @@ def test_clitics_and_clause_boundaries_around_first_names(matcher, text, expecte
 
 
 @pytest.mark.parametrize("text, expected", [
+    # a first name that is also a common word, right after an official's title: a person there
+    ("ونفى وزير الاقتصاد اللبناني أمين سلام وجود نقص", [("x:أمين سلام", "LBN")]),
+    ("ودعا وزير الطاقة اللبناني جو صدي الشركات", [("x:جو صدي", "LBN")]),
+    # the same words elsewhere are words: after a ministry, a state, or with nothing before them
+    ("وأعلنت وزارة الصحة المصرية سعيد أول", [("EGY", "EGY")]),
+    ("وأكد سلام الطرفين على الهدنة", []),
+    ("وقال أمين سر اللجنة إن", []),
+])
+def test_a_common_word_first_name_counts_only_after_a_title(matcher, text, expected):
+    assert [(m.id, m.country) for m in matcher.find(text)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
     # a head with the article, a state's nisba and a purpose with ل: a body of that state
     ("وطالب الاتحاد التونسي للفلاحة والصيد البحري الحكومة بالتعويض",
      [("x:الاتحاد التونسي للفلاحة والصيد البحري", "TUN")]),
