@@ -195,10 +195,10 @@ def organization_end(folded: str, head: re.Match, flags: frozenset[str],
     agrees_as_adjective = first.endswith(_FEMININE_ENDING if feminine else _NISBA_ENDING)
     if proper and not quoted and len(first) > 3 and agrees_as_adjective:
         state = _NEXT_WORD.match(folded, word.end())
-        listed = listed_at(state.start(1)) if state else None
-        if listed is None or listed[0].kind != "country" or _is_nisba(state.group(1)):
+        named = listed_at(state.start(1)) if state else None
+        if named is None or named[0].kind != "country" or _is_nisba(state.group(1)):
             return None  # an indefinite adjective agreeing with the head: منظمة حقوقية، حزب يميني
-        return listed[1], listed[0].id  # a plural noun and a state's name: نقابة صيادلة مصر
+        return named[1], named[0].id  # a plural noun and a state's name: نقابة صيادلة مصر
     if quoted and (rest := _QUOTED_REST.match(folded, word.start(1))):
         return rest.end(), None
     agreeing = (_FEMININE_NISBA if feminine else _NISBA_ENDING) if proper else _ADJECTIVE_ENDINGS

@@ -28,6 +28,8 @@ from stance.roles import assign_roles
 ACTOR_SETTINGS = (("actors", None, True), ("actors_extended", "extended", True),
                   ("actors_listed_only", None, False))
 HELD_OUT_TOPICS = ("sudan", "ethiopia_dam", "human_rights", "energy", "culture", "turkey")
+# A gold name as whole words, after up to two attached clitics ([وف]? [بلك]?).
+_WORDS = r"(?<!\w)(?:[\u0648\u0641]?[\u0628\u0644\u0643]?)({})(?!\w)"
 
 
 def evaluate_actors(records, matcher, test_records=None) -> dict:
@@ -101,5 +103,3 @@ def _word_spans(text: str, surface: str):
     for found in re.finditer(_WORDS.format(re.escape(surface)), text):
         yield found.start(1), found.end(1)
 
-
-_WORDS = r"(?<!\w)(?:[\u0648\u0641]?[\u0628\u0644\u0643]?)({})(?!\w)"  # [وف]? [بلك]? clitics
