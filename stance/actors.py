@@ -20,6 +20,7 @@ context words are data (``stance/data/context_words.txt``).
 First names and organization head nouns are in the same expression: they open actors outside
 the gazetteer (``stance.open_actors``).
 """
+import functools
 import re
 from dataclasses import dataclass, field, replace
 
@@ -82,15 +83,23 @@ def trie_pattern(words) -> str:
 
 
 def _node_pattern(node: dict) -> str:
+    chain = []  # a run of nodes with one child and no word ending: literal characters
+    while len(node) == 1 and "" not in node:
+        (char, node), = node.items()
+        chain.append(_escaped(char))
     ends_here = "" in node
-    branches = [(r"\s+" if char == " " else re.escape(char)) + _node_pattern(child)
-                for char, child in sorted(node.items()) if char]
+    branches = [_escaped(char) + _node_pattern(child) for char, child in sorted(node.items()) if char]
     if not branches:
-        return ""
+        return "".join(chain)
     body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
     if ends_here:  # greedy optional: the longer name is tried first
-        return (body if len(branches) > 1 else "(?:" + body + ")") + "?"
-    return body
+        body = (body if len(branches) > 1 else "(?:" + body + ")") + "?"
+    return "".join(chain) + body
+
+
+@functools.lru_cache(maxsize=None)
+def _escaped(char: str) -> str:
+    return r"\s+" if char == " " else re.escape(char)
 
 
 class ActorMatcher:
