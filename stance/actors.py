@@ -229,7 +229,7 @@ class ActorMatcher:
         adjacent: list[Mention] = []
         for mention in mentions:
             if mention.opened and mention.kind == "person" and adjacent and adjacent[-1].kind != "person" \
-                    and not folded[adjacent[-1].folded_span[1]:mention.folded_span[0]].strip():
+                    and _nothing_between(folded, adjacent[-1], mention.folded_span[0]):
                 title = adjacent.pop()
                 if mention.country is None:
                     mention = replace(mention, country=title.country)
@@ -256,11 +256,15 @@ def _right_after_a_title(folded: str, match: re.Match, mentions: list[Mention]) 
     mention (وزارة الصحة المصرية نجاح أول عملية)."""
     if not mentions or mentions[-1].kind == "person" or match.group("clitic"):
         return False
-    title_start, title_end = mentions[-1].folded_span
-    if folded[title_end:match.start()].strip():
+    if not _nothing_between(folded, mentions[-1], match.start()):
         return False
-    before = folded[:title_start].rsplit(None, _TITLE_WORDS)[-_TITLE_WORDS:]
+    before = folded[:mentions[-1].folded_span[0]].rsplit(None, _TITLE_WORDS)[-_TITLE_WORDS:]
     return any(_is_one_of(word, _TITLE_NOUNS) for word in before)
+
+
+def _nothing_between(folded: str, mention: Mention, start: int) -> bool:
+    """Whether only spaces stand between ``mention`` and the folded position ``start``."""
+    return not folded[mention.folded_span[1]:start].strip()
 
 
 def _names_the_place(folded: str, match: re.Match) -> bool:
@@ -288,13 +292,11 @@ def _describes_a_thing(folded: str, match: re.Match) -> bool:
         return False
     if _is_one_of(before[-1], _THING_NOUNS):
         return True
-    if len(before) >= 2 and _is_one_of(before[-2], _CONSTRUCT_HEADS):
-        return True
-    for words in range(1, len(before)):
-        if not _is_name_word(before[-words]):
-            return False
-        if words > 1 and _is_one_of(before[-words - 1], _CONSTRUCT_HEADS):
+    for words in range(1, len(before)):  # words between a construct head and the nisba
+        if _is_one_of(before[-words - 1], _CONSTRUCT_HEADS):
             return True
+        if not (_is_name_word(before[-words]) and _is_name_word(before[-words - 1])):
+            return False  # only a name of words without the article goes on further back
     return False
 
 

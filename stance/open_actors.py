@@ -89,7 +89,7 @@ _PREPOSITION = re.compile("[\u0628\u0644\u0643]")  # ب ل ك
 # و + ي / ا, which start Western names (ويلسون، والتر).
 _CONJOINED_VERB = re.compile("^\u0648\u062a\\w\\w")
 _MAX_CHAIN = 4  # words of an organization's name after the head noun
-_LINKED = ("\u0644\u0644", "\u0648\u0627\u0644")  # لل وال
+_LINKED = _ARTICLES[1:]  # لل وال
 _FEMININE_NISBA = "\u064a\u0647"  # يه: agrees with a feminine head (مجموعة ماريوت الدولية)
 # Endings of an adjective (folded): nisba forms and sound plurals (الدولية، المتفرغين، الوطني).
 _ADJECTIVE_ENDINGS = ("\u064a", "\u064a\u0647", "\u064a\u0646", "\u064a\u0648\u0646", "\u064a\u0627\u062a")

@@ -83,14 +83,18 @@ def _credit(record: dict, mentions, listed) -> dict[str, str]:
     """Gold ids credited to the ``x:`` mentions of ``record``: each one the first gold actor not
     in the gazetteer (``listed``) whose named text (``record["names"]``) it overlaps where that
     text stands as whole words (لبنان inside اللبناني does not count)."""
-    names, text = record.get("names") or {}, record["text"]
+    if not any(mention.id.startswith(OPEN_PREFIX) for mention in mentions):
+        return {}
+    text = record["text"]
+    unlisted = {gold_id: list(_word_spans(text, surface))
+                for gold_id, surface in (record.get("names") or {}).items() if gold_id not in listed}
     credit: dict[str, str] = {}
     for mention in mentions:
         if not mention.id.startswith(OPEN_PREFIX) or mention.id in credit:
             continue
-        for gold_id, surface in names.items():
-            if gold_id not in listed and gold_id not in credit.values() and any(
-                    start < mention.end and mention.start < end for start, end in _word_spans(text, surface)):
+        for gold_id, spans in unlisted.items():
+            if gold_id not in credit.values() and any(start < mention.end and mention.start < end
+                                                      for start, end in spans):
                 credit[mention.id] = gold_id
                 break
     return credit
@@ -102,4 +106,3 @@ def _word_spans(text: str, surface: str):
         return
     for found in re.finditer(_WORDS.format(re.escape(surface)), text):
         yield found.start(1), found.end(1)
-
