@@ -27,7 +27,7 @@ from dataclasses import dataclass, field, replace
 from stance.gazetteer import ARTICLE, NISBA_MARK, PLACE_MARK, Actor, expand_form, load_gazetteer
 from stance.normalize import FOLD_REMOVED, fold_with_offsets, fold_words, folded_set
 from stance.open_actors import (OPEN_PREFIX, PERSON, TITLED_PERSON, Cue, cue_forms, open_id, organization_end,
-                                person_end)
+                                person_end, read_common_words, unknown_name_span)
 from stance.word_lists import DATA, read_sections
 
 # Lazy: a whole word that is a name wins over a clitic and a shorter name (كلاوس is not ك + لاوس).
@@ -47,6 +47,7 @@ _GOVERNING_NOUNS = folded_set(" ".join(_CONTEXT["governing_nouns"]))
 _THING_NOUNS = folded_set(" ".join(_CONTEXT["thing_nouns"]))
 _CONSTRUCT_HEADS = folded_set(" ".join(_CONTEXT["construct_heads"]))
 _TITLE_NOUNS = folded_set(" ".join(_CONTEXT["title_nouns"]))
+_TITLE_MODIFIERS = folded_set(" ".join(_CONTEXT["title_modifiers"]))
 _TITLE_WORDS = 4  # words before a title's state or organization in which its title noun stands
 _PLACE, _NISBA = "place", "nisba"  # form kinds that need a context check
 _MAX_NAME_WORDS = 3  # words of a name between a construct head and its nisba
@@ -134,6 +135,7 @@ class ActorMatcher:
                 if form not in self._form_owner and form not in self._lam_forms}
         self._first_names = frozenset(form for form, cue in cues.items() if cue is PERSON)
         self._form_actor.update({form: (None, cue) for form, cue in cues.items()})
+        self._common_words = read_common_words() if open_class else frozenset()
         names = trie_pattern(sorted(self._form_owner.keys() | self._lam_forms | cues.keys()))
         self._pattern = re.compile(rf"(?<!\w){_CLITICS}(?P<name>{names})(?!\w)") if names else None
 
@@ -176,6 +178,8 @@ class ActorMatcher:
             start, end = offsets[begin], _extend_over_marks(text, offsets[name_end - 1] + 1)
             mentions.append(Mention(actor.id, text[start:end], start, end, actor.kind, actor.country,
                                     (begin, name_end)))
+        if self._common_words:
+            mentions = self._with_unknown_holders(text, folded, offsets, mentions)
         return self._merge_titles(text, folded, mentions) if len(mentions) > 1 else mentions
 
     def _open_mention(self, text: str, folded: str, offsets, match: re.Match,
@@ -209,6 +213,24 @@ class ActorMatcher:
             country = country or actor_id  # an organization belongs to itself, as in the gazetteer
         return Mention(actor_id, text[start:end], start, end, cue.kind, country, (begin, name_end),
                        opened=True), name_end
+
+    def _with_unknown_holders(self, text: str, folded: str, offsets, mentions: list[Mention]) -> list[Mention]:
+        """``mentions`` with the holder of each official's title whose name no list has
+        (``unknown_name_span``) added after the title's state or organization, which the title
+        merge then drops (رئيس الوزراء الصربي الجديد جورو ماتسوت: one person, country SRB)."""
+        found = []
+        for index, mention in enumerate(mentions):
+            found.append(mention)
+            if mention.kind == "person" or not _after_a_title(folded, mention):
+                continue
+            limit = mentions[index + 1].folded_span[0] if index + 1 < len(mentions) else len(folded)
+            span = unknown_name_span(folded, mention.folded_span[1], limit, self._common_words,
+                                     self._first_names, _TITLE_MODIFIERS)
+            if span is not None:
+                start, end = offsets[span[0]], _extend_over_marks(text, offsets[span[1] - 1] + 1)
+                found.append(Mention(open_id(text[start:end]), text[start:end], start, end, "person",
+                                     mention.country, span, opened=True))
+        return found
 
     def _listed_at(self, folded: str, position: int) -> tuple[Actor, int] | None:
         """The gazetteer actor whose form starts at ``position`` of ``folded``, with the form's end."""
@@ -256,9 +278,13 @@ def _right_after_a_title(folded: str, match: re.Match, mentions: list[Mention]) 
     mention (وزارة الصحة المصرية نجاح أول عملية)."""
     if not mentions or mentions[-1].kind == "person" or match.group("clitic"):
         return False
-    if not _nothing_between(folded, mentions[-1], match.start()):
-        return False
-    before = folded[:mentions[-1].folded_span[0]].rsplit(None, _TITLE_WORDS)[-_TITLE_WORDS:]
+    return _nothing_between(folded, mentions[-1], match.start()) and _after_a_title(folded, mentions[-1])
+
+
+def _after_a_title(folded: str, mention: Mention) -> bool:
+    """Whether an official's title noun stands in the few words before ``mention`` (وزير
+    الاقتصاد اللبناني، رئيسة بعثة مونوسكو)."""
+    before = folded[:mention.folded_span[0]].rsplit(None, _TITLE_WORDS)[-_TITLE_WORDS:]
     return any(_is_one_of(word, _TITLE_NOUNS) for word in before)
 
 

@@ -18,6 +18,12 @@ No list names every minister, university, union or company that news mentions, s
   Flags per head say when the name never takes the article (حركة) and when it may be a place
   (جامعة, which after في is where something happens: decision 1).
 
+* ``data/common_words.txt``: the words the annotated corpus uses outside every actor's name,
+  learned from it by ``python -m training.common_words``. Right after an official's title
+  that names a state or an organization, two or three words none of which is such a word (or
+  each a first name) are the title holder's name (رئيس الوزراء الصربي الجديد جورو ماتسوت):
+  a verb-first sentence puts a common word there instead (أعلن وزير الصحة المصري نجاح ...).
+
 A first name that folds like a function word counts only as the list writes it (علي, not
 على; آلان, not الآن), and never with an attached preposition (بيان is not ب + يان).
 
@@ -28,6 +34,7 @@ who want a canonical id add the actor to their gazetteer file, which is matched 
 import re
 from dataclasses import dataclass
 
+from stance.gazetteer import ARTICLE
 from stance.normalize import fold_words, folded_set, remove_diacritics, remove_tatweel
 from stance.word_lists import DATA, read_word_list
 
@@ -35,6 +42,7 @@ OPEN_PREFIX = "x:"
 FIRST_NAMES = DATA / "first_names.txt"
 TITLE_FIRST_NAMES = DATA / "title_first_names.txt"
 ORG_HEADS = DATA / "org_heads.txt"
+COMMON_WORDS = DATA / "common_words.txt"
 
 
 @dataclass(frozen=True)
@@ -53,6 +61,10 @@ _NEXT_WORD = re.compile(r"[ \t]+[«\"]?([^\W\d_]+)")
 _CLOSING_QUOTE = re.compile(r"[»\"]")
 _QUOTE = re.compile(r"[«»\"]")
 _QUOTED_REST = re.compile(r"[^«»\".,،:؛;()]{1,40}[»\"]")  # up to the closing quote, no punctuation
+_PLAIN_WORD = re.compile(r"[ \t]+([^\W\d_]+)(?!\w)")  # the next word after spaces, no quote
+_UNKNOWN_NAME_WORDS = (2, 3)  # fewest and most words of a title holder's name outside every list
+_MAX_MODIFIERS = 2  # title modifiers before such a name (السابق الفريق)
+_CLITIC_LETTERS = "\u0648\u0641\u0628\u0644\u0643"  # و ف ب ل ك
 
 
 # Words that never start or continue a name: function words, pronouns, reporting verbs, days and
@@ -112,6 +124,41 @@ def cue_forms() -> tuple[dict[str, Cue], dict[str, frozenset[str]]]:
     clashes = {form: frozenset(name for name in names if fold_words(name) == form)
                for form in forms.keys() & _NOT_A_NAME}
     return forms, clashes
+
+
+def read_common_words() -> frozenset[str]:
+    """The folded words of ``data/common_words.txt``; empty when the file is absent."""
+    return frozenset(read_word_list(COMMON_WORDS)) if COMMON_WORDS.is_file() else frozenset()
+
+
+def unknown_name_span(folded: str, position: int, limit: int, common_words, first_names,
+                      modifiers) -> tuple[int, int] | None:
+    """The folded span of a title holder's name that no list has, right after ``position`` (the
+    end of the title) and past up to two ``modifiers`` (السابق، الفريق): two or three words,
+    ending by ``limit``, each a first name or a word outside ``common_words``; or None."""
+    word = _PLAIN_WORD.match(folded, position)
+    for _ in range(_MAX_MODIFIERS):
+        if word is None or word.group(1) not in modifiers:
+            break
+        word = _PLAIN_WORD.match(folded, word.end())
+    fewest, most = _UNKNOWN_NAME_WORDS
+    words = []
+    while word is not None and word.end() <= limit and len(words) < most \
+            and _is_unknown_name_word(word.group(1), common_words, first_names):
+        words.append(word)
+        word = _PLAIN_WORD.match(folded, word.end())
+    return (words[0].start(1), words[-1].end()) if len(words) >= fewest else None
+
+
+def _is_unknown_name_word(word: str, common_words, first_names) -> bool:
+    """Whether a folded word can be part of a name no list has: a first name, or a word the
+    corpus never uses outside an actor's name, also after a clitic (وبحث is و + بحث)."""
+    if word in _NOT_A_NAME or word.startswith(ARTICLE):
+        return False
+    if word in first_names:
+        return True
+    return word not in common_words and not (len(word) > 3 and word[0] in _CLITIC_LETTERS
+                                             and word[1:] in common_words)
 
 
 def person_end(text: str, folded: str, offsets, first: re.Match, first_names, clashes, listed_at):

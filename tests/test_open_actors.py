@@ -188,3 +188,38 @@ def test_word_list_files_are_read_as_data(tmp_path):
 
 def test_a_nisba_on_goods_is_not_the_state(matcher):
     assert [m.id for m in matcher.find("المكسيك تنفي السماح بمرور السلع الصينية عبر أراضيها")] == ["MEX"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # two or three words the corpus never uses outside a name, right after an official's title
+    ("وقال رئيس الوزراء الصربي الجديد جورو ماتسوت إن", [("x:جورو ماتسوت", "person", "SRB")]),
+    ("ونفى وزير الداخلية العراقي السابق كيرفان دوسلاني الاتهامات",
+     [("x:كيرفان دوسلاني", "person", "IRQ")]),
+    # a common word there starts the clause (a verb-first sentence), and one unknown word is not a name
+    ("أعلن وزير الصحة المصري نجاح أول عملية", [("EGY", "country", "EGY")]),
+    ("وقال وزير الخارجية المصري دوسلاني إن", [("EGY", "country", "EGY")]),
+    # no title before the state: unknown words after it are not its holder
+    ("وشاركت الحكومة المصرية كيرفان دوسلاني", [("EGY", "country", "EGY")]),
+])
+def test_an_unknown_name_after_a_title_is_the_titles_holder(matcher, text, expected):
+    assert [(m.id, m.kind, m.country) for m in matcher.find(text)] == expected
+
+
+def test_common_words_are_the_words_outside_actor_names():
+    from stance.normalize import fold_words
+    from training.common_words import common_words
+    record = {"text": "وقال وزير الخارجية الفرنسي كيرفان دوسلاني إن باريس ترفض",
+              "names": {"x": "كيرفان دوسلاني", "FRA": "الفرنسي"}}
+    words = common_words([record])
+    assert {fold_words(word) for word in ("وقال", "وزير", "الخارجية", "إن", "ترفض")} <= set(words)
+    assert not {fold_words(word) for word in ("كيرفان", "دوسلاني", "الفرنسي", "باريس")} & set(words)
+    assert words == sorted(words)
+
+
+def test_the_shipped_common_words_are_learned_from_the_shipped_corpus(tmp_path):
+    from stance.open_actors import COMMON_WORDS
+    from training.common_words import main
+    out = tmp_path / "common_words.txt"
+    assert main(["--out", str(out)]) == 0
+    assert out.read_text(encoding="utf-8") == COMMON_WORDS.read_text(encoding="utf-8"), \
+        "stance/data/common_words.txt is stale: run python -m training.common_words"
