@@ -33,10 +33,12 @@ from stance.word_lists import DATA, read_sections
 # Lazy: a whole word that is a name wins over a clitic and a shorter name (كلاوس is not ك + لاوس).
 _CLITICS = "(?P<clitic>[\u0648\u0641]??[\u0628\u0644\u0643]??)"  # [وف]? [بلك]?
 _LAM = "\u0644"
-# What may stand between a title (الرئيس الفرنسي) and the person's name: a first name or two, no
-# punctuation, and no word that starts a clause (أن يكون باشينيان is not a title).
+# What may stand between a title (الرئيس الفرنسي) and the person's name: a first name or two, a
+# mandate (إلى اليمن، لشؤون اللاجئين، المعنية بحرية الرأي والتعبير), no punctuation, and no word
+# that starts a clause (أن يكون باشينيان is not a title).
 _TITLE_GAP = re.compile(r"^(?!.*(?<!\w)(?:[أإا]ن|[أإا]نه|يكون|كان|الذي|التي|قد)(?!\w))"
-                        r"(?:[\s\w]{0,20}|\s*(?:إلى|الى|في|لدى|لدي|لشؤون)\s[\s\w]{0,30})$")
+                        r"(?:[\s\w]{0,20}|\s*(?:إلى|الى|في|لدى|لدي|لشؤون)\s[\s\w]{0,30}"
+                        r"|\s*(?:\w+\s+)?(?:المعني|المعنية)\s[\s\w]{0,50})$")
 
 
 _PLACE_PREPOSITION = folded_set("في")

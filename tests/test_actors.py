@@ -139,6 +139,9 @@ def test_a_title_naming_a_place_on_the_way_to_the_person_is_one_mention_of_the_p
     assert ids(matcher, "وطالب المبعوث الأممي إلى اليمن هانس غروندبرغ الأطراف بضبط النفس") == ["grundberg"]
     # a person of another country does not absorb the title
     assert ids(matcher, "وقال وزير الخارجية الأمريكي إن إيمانويل ماكرون") == ["USA", "macron"]
+    # a mandate after المعني / المعنية is part of the title, places in it too
+    assert ids(matcher, "ودعا المقرر الخاص للأمم المتحدة المعني بالحق في الغذاء مايكل فخري الدول") == ["fakhri"]
+    assert ids(matcher, "وحذرت المقررة الأممية الخاصة المعنية بحرية الرأي والتعبير إيرين خان من") == ["irene_khan"]
 
 
 @pytest.mark.parametrize("text, expected", [

@@ -208,11 +208,13 @@ def test_an_unknown_name_after_a_title_is_the_titles_holder(matcher, text, expec
 def test_common_words_are_the_words_outside_actor_names():
     from stance.normalize import fold_words
     from training.common_words import common_words
-    record = {"text": "وقال وزير الخارجية الفرنسي كيرفان دوسلاني إن باريس ترفض",
-              "names": {"x": "كيرفان دوسلاني", "FRA": "الفرنسي"}}
-    words = common_words([record])
-    assert {fold_words(word) for word in ("وقال", "وزير", "الخارجية", "إن", "ترفض")} <= set(words)
-    assert not {fold_words(word) for word in ("كيرفان", "دوسلاني", "الفرنسي", "باريس")} & set(words)
+    named = {"text": "وقال وزير الخارجية الفرنسي كيرفان دوسلاني إن باريس ترفض",
+             "names": {"x": "كيرفان دوسلاني", "FRA": "الفرنسي"}}
+    unnamed = {"text": "ونفى ماتسوت ذلك"}
+    words = common_words([named, unnamed])
+    assert {fold_words(word) for word in ("وقال", "وزير", "الخارجية", "إن", "باريس", "ونفى", "ماتسوت")} \
+        <= set(words)
+    assert not {fold_words(word) for word in ("كيرفان", "دوسلاني", "الفرنسي")} & set(words)
     assert words == sorted(words)
 
 

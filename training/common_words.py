@@ -1,8 +1,10 @@
 """``python -m training.common_words``: learn the actor matcher's common words from the corpus.
 
-A common word is one the annotated corpus uses outside every actor's name: not inside a
-record's ``names`` texts, nor inside a gazetteer actor's mention. Right after an official's
-title, words that are not common are read as the title holder's name (``stance.open_actors``).
+A common word is one the annotated corpus uses outside every actor's name: outside the texts
+of a record's ``names`` (actor id -> the text naming it). Records without ``names`` give all
+their words; the names of gazetteer actors among them do no harm, since the matcher finds
+those actors before it reads any word as an unknown name. Right after an official's title,
+words that are not common are read as the title holder's name (``stance.open_actors``).
 The words are folded (``fold_words``), one per line, sorted, written to
 ``stance/data/common_words.txt``.
 
@@ -16,7 +18,6 @@ import re
 import sys
 from pathlib import Path
 
-from stance.actors import ActorMatcher
 from stance.normalize import fold_words
 from stance.open_actors import COMMON_WORDS
 from training.actor_eval import HELD_OUT_TOPICS
@@ -30,14 +31,11 @@ _HEADER = ("# Words the annotated corpus uses outside every actor's name, folded
 
 def common_words(records) -> list[str]:
     """The sorted folded words of ``records``' texts outside actor names."""
-    matcher = ActorMatcher.from_gazetteer(open_class=False)  # gazetteer forms only: no circularity
     words: set[str] = set()
     for record in records:
         text = record["text"]
-        spans = [(mention.start, mention.end) for mention in matcher.find(text)]
-        for surface in (record.get("names") or {}).values():
-            if surface:
-                spans.extend(_occurrences(text, surface))
+        spans = [span for surface in (record.get("names") or {}).values() if surface
+                 for span in _occurrences(text, surface)]
         kept, position = [], 0
         for start, end in sorted(spans):
             kept.append(text[position:start] if start > position else "")
