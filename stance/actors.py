@@ -26,8 +26,8 @@ from dataclasses import dataclass, field, replace
 
 from stance.gazetteer import ARTICLE, NISBA_MARK, PLACE_MARK, Actor, expand_form, load_gazetteer
 from stance.normalize import FOLD_REMOVED, fold_with_offsets, fold_words, folded_set
-from stance.open_actors import (OPEN_PREFIX, PERSON, TITLED_PERSON, Cue, cue_forms, open_id, organization_end,
-                                person_end, read_common_words, unknown_name_span)
+from stance.open_actors import (CLITIC_LETTERS, OPEN_PREFIX, PERSON, TITLED_PERSON, Cue, cue_forms, open_id,
+                                organization_end, person_end, read_common_words, unknown_name_span)
 from stance.word_lists import DATA, read_sections
 
 # Lazy: a whole word that is a name wins over a clitic and a shorter name (كلاوس is not ك + لاوس).
@@ -54,7 +54,6 @@ _TITLE_WORDS = 4  # words before a title's state or organization in which its ti
 _PLACE, _NISBA = "place", "nisba"  # form kinds that need a context check
 _MAX_NAME_WORDS = 3  # words of a name between a construct head and its nisba
 _PUNCTUATION = re.compile(r"[.,،:؛;()]")
-_CLITIC_LETTERS = "\u0648\u0641\u0628\u0644\u0643"  # و ف ب ل ك
 _PREPOSITION_BA = "\u0628"
 
 
@@ -220,18 +219,20 @@ class ActorMatcher:
         """``mentions`` with the holder of each official's title whose name no list has
         (``unknown_name_span``) added after the title's state or organization, which the title
         merge then drops (رئيس الوزراء الصربي الجديد جورو ماتسوت: one person, country SRB)."""
-        found = []
-        for index, mention in enumerate(mentions):
-            found.append(mention)
-            if mention.kind == "person" or not _after_a_title(folded, mention):
+        found = mentions
+        for index in range(len(mentions) - 1, -1, -1):  # backwards: an insertion keeps earlier indices
+            mention = mentions[index]
+            if mention.kind == "person":
                 continue
             limit = mentions[index + 1].folded_span[0] if index + 1 < len(mentions) else len(folded)
             span = unknown_name_span(folded, mention.folded_span[1], limit, self._common_words,
                                      self._first_names, _TITLE_MODIFIERS)
-            if span is not None:
-                start, end = offsets[span[0]], _extend_over_marks(text, offsets[span[1] - 1] + 1)
-                found.append(Mention(open_id(text[start:end]), text[start:end], start, end, "person",
-                                     mention.country, span, opened=True))
+            if span is None or not _after_a_title(folded, mention):  # the cheaper test first
+                continue
+            start, end = offsets[span[0]], _extend_over_marks(text, offsets[span[1] - 1] + 1)
+            holder = Mention(open_id(text[start:end]), text[start:end], start, end, "person",
+                             mention.country, span, opened=True)
+            found = found[:index + 1] + [holder] + found[index + 1:]
         return found
 
     def _listed_at(self, folded: str, position: int) -> tuple[Actor, int] | None:
@@ -347,7 +348,7 @@ def _is_one_of(word: str, words: frozenset[str]) -> bool:
     for _ in range(3):
         if word in words:
             return True
-        if len(word) <= 2 or word[0] not in _CLITIC_LETTERS:
+        if len(word) <= 2 or word[0] not in CLITIC_LETTERS:
             return False
         word = word[1:]
     return False

@@ -64,7 +64,7 @@ _QUOTED_REST = re.compile(r"[^«»\".,،:؛;()]{1,40}[»\"]")  # up to the closi
 _PLAIN_WORD = re.compile(r"[ \t]+([^\W\d_]+)(?!\w)")  # the next word after spaces, no quote
 _UNKNOWN_NAME_WORDS = (2, 3)  # fewest and most words of a title holder's name outside every list
 _MAX_MODIFIERS = 2  # title modifiers before such a name (السابق الفريق)
-_CLITIC_LETTERS = "\u0648\u0641\u0628\u0644\u0643"  # و ف ب ل ك
+CLITIC_LETTERS = "\u0648\u0641\u0628\u0644\u0643"  # و ف ب ل ك: letters a clitic may start with
 
 
 # Words that never start or continue a name: function words, pronouns, reporting verbs, days and
@@ -157,7 +157,7 @@ def _is_unknown_name_word(word: str, common_words, first_names) -> bool:
         return False
     if word in first_names:
         return True
-    return word not in common_words and not (len(word) > 3 and word[0] in _CLITIC_LETTERS
+    return word not in common_words and not (len(word) > 3 and word[0] in CLITIC_LETTERS
                                              and word[1:] in common_words)
 
 

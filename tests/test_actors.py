@@ -105,6 +105,12 @@ def test_spelling_variants_of_a_country(matcher, variant):
     assert ids(matcher, f"في {variant} اليوم") == ["SYR"]
 
 
+@pytest.mark.parametrize("text, expected", [("وقالت بنغلادش إن", ["BGD"]), ("وقالت بنغلاديش إن", ["BGD"]),
+                                            ("وغرّم الويفا النادي", ["UEFA"]), ("وغرّم اليويفا النادي", ["UEFA"])])
+def test_spelling_variants_found_on_the_tenth_test_set(matcher, text, expected):
+    assert ids(matcher, text) == expected
+
+
 @pytest.mark.parametrize("text", ["الجيش الأمريكي", "الجيش الأميركي", "غوتيريس", "غوتيريش", "إردوغان", "أردوغان"])
 def test_spelling_variants_of_nisbas_and_names(matcher, text):
     assert len(matcher.find(text)) == 1
