@@ -10,8 +10,8 @@ The words are folded (``fold_words``), one per line, sorted, written to
 
 The held-out topics (``training.actor_eval.HELD_OUT_TOPICS``) and the test set are left out,
 so the evaluation measures the rule on words it did not learn from. On the development topics
-every word outside a name is common by construction, which flatters that part's recall of
-such names, not its precision.
+every word outside a name is common by construction, so the rule can read only gold names
+there: that part's precision is flattered.
 """
 import argparse
 import re
