@@ -23,10 +23,11 @@ import re
 from stance.open_actors import OPEN_PREFIX
 from stance.roles import assign_roles
 
-# (report key, gazetteer, open class): the default (shipped list and actors outside it), the
-# opt-in extended list, and the shipped list alone (canonical ids only, as before open class).
-ACTOR_SETTINGS = (("actors", None, True), ("actors_extended", "extended", True),
-                  ("actors_listed_only", None, False))
+# (report key, gazetteer, open class, title in the text report): the default (shipped list and
+# actors outside it), the opt-in extended list, and the shipped list alone (canonical ids only).
+ACTOR_SETTINGS = (("actors", None, True, "shipped gazetteer and actors outside it (the default)"),
+                  ("actors_extended", "extended", True, "opt-in extended gazetteer and actors outside it"),
+                  ("actors_listed_only", None, False, "shipped gazetteer alone (STANCE_OPEN_ACTORS=0)"))
 HELD_OUT_TOPICS = ("sudan", "ethiopia_dam", "human_rights", "energy", "culture", "turkey")
 # A gold name as whole words, after up to two attached clitics ([وف]? [بلك]?).
 _WORDS = r"(?<!\w)(?:[\u0648\u0641]?[\u0628\u0644\u0643]?)({})(?!\w)"

@@ -107,7 +107,7 @@ def train(args, stream=sys.stderr) -> tuple[dict, dict]:
         evaluation["test_skipped"] = "no test set (--test)"
     test_records = test.records if test else []
     if any("actors" in record for record in corpus.records + test_records):
-        for key, gazetteer, open_class in ACTOR_SETTINGS:
+        for key, gazetteer, open_class, _ in ACTOR_SETTINGS:
             evaluation[key] = evaluate_actors(corpus.records, ActorMatcher.from_gazetteer(gazetteer, open_class),
                                               test_records)
     else:
@@ -141,7 +141,7 @@ def build_manifest(args, corpus, params, artifact, evaluation) -> dict:
                        if isinstance(section, dict) and "model" in section},
                     **{key: {part: {k: v for k, v in evaluation[key][part].items() if k != "role_errors"}
                              for part in ("test", "held_out", "all") if part in evaluation[key]}
-                       for key, _, _ in ACTOR_SETTINGS if key in evaluation}},
+                       for key, *_ in ACTOR_SETTINGS if key in evaluation}},
         "libraries": library_versions(),
         "python": platform.python_version(),
     }

@@ -2,6 +2,8 @@
 import json
 from pathlib import Path
 
+from training.actor_eval import ACTOR_SETTINGS
+
 SECTIONS = {"topic": "Topic-held-out cross-validation (test topics never seen in training)",
             "random": "Random cross-validation",
             "headlines": "Real headlines (../shared/benchmarks, evaluation only)",
@@ -19,9 +21,7 @@ def render_text(report: dict) -> str:
             lines.append("  skipped: " + report["evaluation"].get(f"{key}_skipped", "not available"))
             continue
         lines += _section_lines(section)
-    for key, title in (("actors", "shipped gazetteer and actors outside it (the default)"),
-                       ("actors_extended", "opt-in extended gazetteer and actors outside it"),
-                       ("actors_listed_only", "shipped gazetteer alone (STANCE_OPEN_ACTORS=0)")):
+    for key, *_, title in ACTOR_SETTINGS:
         lines += ["", f"Actors and roles, {title} (roles from gold stance labels)"]
         actors = report["evaluation"].get(key)
         if actors is None:
